@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO, Any
 
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from plotwatch.ingest import DEFAULT_MAX_BYTES, NearDuplicateIndex, content_hash
 from plotwatch.store.db import Store
 from plotwatch.store.mentions import stored_mentions
 from plotwatch.store.models import Article
+from plotwatch.store.queries import regrade
 from plotwatch.types import Extraction, IncidentDraft, RawArticle, SourcedMention
 
 Progress = Callable[[str], None]
@@ -52,12 +54,16 @@ class IngestReport:
         }
 
 
-def _get_extractor(extractor: Any | None) -> Any:
-    if extractor is not None:
-        return extractor
+@lru_cache(maxsize=1)
+def default_extractor() -> Any:
+    """The default extractor, loaded once per process (loading spaCy takes a second)."""
     from plotwatch.extract import Extractor
 
     return Extractor()
+
+
+def _get_extractor(extractor: Any | None) -> Any:
+    return extractor if extractor is not None else default_extractor()
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -185,6 +191,7 @@ def refuse(
     mentions, ids = stored_mentions(store)
     drafts = fuser(mentions)
     store.replace_incidents(drafts, ids)
+    regrade(store)
     return len(drafts)
 
 

@@ -145,7 +145,7 @@ def ingest(
             f"{len(report.errors)} failed; {report.mentions} event mention(s); "
             f"{report.incidents} incident(s) in the database."
         )
-        if report.added:
+        if report.incidents:
             _summary(store)
     if not report.ok:
         raise typer.Exit(1)

@@ -152,6 +152,11 @@ class Incident(Base):
     place_precision: Mapped[str] = mapped_column(String(8), default="none")
     agent_state: Mapped[str | None] = mapped_column(String(8), index=True)
     historical: Mapped[bool] = mapped_column(Boolean, default=False)
+    # grading, materialised by plotwatch.grade.regrade so lists can filter and sort on it
+    n_articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    n_outlets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    n_sources: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    credibility: Mapped[int] = mapped_column(Integer, default=6, server_default="6", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

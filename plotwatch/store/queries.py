@@ -38,6 +38,7 @@ class IncidentFilter:
     since: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
     until: str | None = None
     query: str | None = None
+    min_credibility: int | None = None  # 1 is best: keep incidents graded this or better
     include_rejected: bool = False
     limit: int | None = None
     offset: int = 0
@@ -77,6 +78,8 @@ def _filtered(store: Store, s: Session, f: IncidentFilter) -> Select[Any]:
         q = q.where(or_(Incident.date_value >= f.since, literal(f.since).like(Incident.date_value + "%")))
     if f.until:  # "~" sorts after every digit and dash: until=2018 keeps 2018-12-31
         q = q.where(Incident.date_value <= (f.until if len(f.until) == 10 else f.until + "~"))
+    if f.min_credibility is not None:
+        q = q.where(Incident.credibility <= f.min_credibility)
     if f.query:
         like = f"%{f.query.lower()}%"
         by_actor = (
@@ -314,3 +317,20 @@ def search_articles(store: Store, query: str, limit: int = 20) -> list[dict[str,
                 {"q": query, "n": limit},
             ).all()
         return [{"article_id": r[0], "title": r[1], "snippet": r[2]} for r in rows]
+
+
+def regrade(store: Store, incident_ids: Sequence[str] | None = None) -> int:
+    """Recompute and store corroboration and credibility of incidents (all by default)."""
+    with store.transaction() as s:
+        q = select(Incident).options(selectinload(Incident.mentions))
+        if incident_ids is not None:
+            q = q.where(Incident.id.in_(list(incident_ids)))
+        incidents = list(s.scalars(q))
+        src = _article_sources(s, {m.article_id for inc in incidents for m in inc.mentions})
+        for inc in incidents:
+            corr = corroboration(src[m.article_id] for m in inc.mentions if m.article_id in src)
+            inc.n_articles = corr.articles
+            inc.n_outlets = corr.outlets
+            inc.n_sources = corr.independent_sources
+            inc.credibility = credibility(corr, contradicted=bool(_contradictions(inc.mentions, src)))
+        return len(incidents)

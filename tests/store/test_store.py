@@ -15,6 +15,7 @@ from plotwatch.store.queries import (
     IncidentFilter,
     get_incident,
     list_incidents,
+    regrade,
     search_articles,
     stats,
 )
@@ -97,14 +98,15 @@ def _store_with_incident(url: str) -> tuple[Store, str]:
         mentions=mentions,
     )
     store.replace_incidents([draft], ids)
+    regrade(store)
     return store, draft.id
 
 
 def test_store_migrates_to_head(db_url: str) -> None:
     store = Store(db_url)
-    assert store.revision() == "0002"
+    assert store.revision() == "0003"
     Store(db_url)  # opening again is harmless
-    assert store.revision() == "0002"
+    assert store.revision() == "0003"
 
 
 def test_store_models_match_migrations(db_url: str) -> None:
@@ -165,6 +167,8 @@ def test_store_filters_and_query(db_url: str) -> None:
     assert len(list_incidents(store, IncidentFilter(query="Assadi"))) == 1
     assert len(list_incidents(store, IncidentFilter(query="asadollah"))) == 1  # alias
     assert list_incidents(store, IncidentFilter(query="Skripal")) == []
+    assert len(list_incidents(store, IncidentFilter(min_credibility=6))) == 1
+    assert list_incidents(store, IncidentFilter(min_credibility=3)) == []
     with pytest.raises(ValueError, match="since"):
         list_incidents(store, IncidentFilter(since="last year"))
 

@@ -11,12 +11,18 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Leave the full-text tables and indexes (made by raw SQL in 0002) out of autogenerate."""
+    return not (name and "fts" in name)
+
+
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
+            include_object=include_object,
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():
@@ -31,6 +37,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=conn,
             target_metadata=target_metadata,
+            include_object=include_object,
             render_as_batch=conn.dialect.name == "sqlite",
         )
         with context.begin_transaction():
