@@ -13,6 +13,7 @@ from typing import IO, Any
 from sqlalchemy import select
 
 from plotwatch.errors import InputError
+from plotwatch.grade.registry import Registry
 from plotwatch.ingest import DEFAULT_MAX_BYTES, NearDuplicateIndex, content_hash, iter_inputs
 from plotwatch.store.db import Store
 from plotwatch.store.mentions import stored_mentions
@@ -86,6 +87,7 @@ def ingest(
     stdin: IO[Any] | None = None,
     progress: Progress | None = None,
     fuse: bool = True,
+    registry: Registry | None = None,
 ) -> IngestReport:
     """Read every input, extract, store each new article in its own transaction, then fuse.
 
@@ -94,6 +96,7 @@ def ingest(
     """
     report = IngestReport()
     ex = _get_extractor(extractor)
+    registry = registry or Registry.load()
     known = store.known_hashes()
     index = NearDuplicateIndex()
     for source_id, blob in store.minhashes():
@@ -140,6 +143,7 @@ def ingest(
                 extractor_version=ex.version,
                 minhash=NearDuplicateIndex.serialize(signature) if signature is not None else None,
                 duplicate_of=duplicate_of,
+                source=registry.lookup(raw.outlet, raw.url),
             )
             report.added.append(raw.source_id)
             report.mentions += len(extraction.events)

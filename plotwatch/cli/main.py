@@ -445,6 +445,16 @@ def bench_throughput(
     console.print(f"domain stages add {result['domain_overhead_pct']:.0f}% to the bare spaCy pipeline")
 
 
+def _register_plugins() -> None:
+    """Command groups that live in their own modules add themselves here."""
+    from plotwatch.cli import sources
+
+    sources.register(app)
+
+
+_register_plugins()
+
+
 def main() -> None:
     app()
 

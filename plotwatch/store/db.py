@@ -24,6 +24,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plotwatch.errors import StoreError
+from plotwatch.grade.registry import SourceEntry
 from plotwatch.store.models import (
     Alias,
     Article,
@@ -162,10 +163,16 @@ class Store:
         extractor_version: str,
         minhash: bytes | None = None,
         duplicate_of: tuple[str, float] | None = None,
+        source: SourceEntry | None = None,
     ) -> int:
-        """Store an article with everything extracted from it, in one transaction."""
+        """Store an article with everything extracted from it, in one transaction.
+
+        ``source`` is the registry entry of the article's outlet: it grades the outlet when the
+        outlet is first seen (later changes go through :meth:`set_outlet`).
+        """
         with self.transaction() as s:
-            outlet = self._outlet(s, raw.outlet) if raw.outlet else None
+            name = source.name if source else raw.outlet
+            outlet = self._outlet(s, name, source) if name else None
             dup_id = None
             if duplicate_of:
                 dup_id = s.scalar(select(Article.id).where(Article.source_id == duplicate_of[0]))
@@ -203,13 +210,45 @@ class Store:
             article.extractor_version = version
             self._write_extraction(s, article, extraction)
 
-    def _outlet(self, s: Session, name: str) -> Outlet:
+    def _outlet(self, s: Session, name: str, source: SourceEntry | None = None) -> Outlet:
         outlet = s.scalar(select(Outlet).where(Outlet.name == name))
         if outlet is None:
             outlet = Outlet(name=name, grade="F")
+            if source is not None:
+                outlet.grade, outlet.kind, outlet.family, outlet.note = (
+                    source.grade,
+                    source.kind,
+                    source.family,
+                    source.note,
+                )
+                outlet.domain = source.domains[0] if source.domains else None
             s.add(outlet)
             s.flush()
         return outlet
+
+    def set_outlet(self, name: str, *, actor: str = "cli", **fields: str | None) -> dict[str, Any]:
+        """Change an outlet's grade, kind, family or note (creating it if need be); audited."""
+        allowed = {"grade", "kind", "family", "note", "domain"}
+        if unknown := set(fields) - allowed:
+            raise ValueError(f"cannot set {', '.join(sorted(unknown))} on a source")
+        with self.transaction() as s:
+            outlet = self._outlet(s, name)
+            before = {k: getattr(outlet, k) for k in sorted(allowed)}
+            for k, v in fields.items():
+                if v is not None:
+                    setattr(outlet, k, v)
+            after = {k: getattr(outlet, k) for k in sorted(allowed)}
+            if before != after:
+                self.audit(
+                    s,
+                    actor=actor,
+                    action="edit",
+                    object_type="source",
+                    object_id=name,
+                    before=before,
+                    after=after,
+                )
+            return {"name": outlet.name, **after}
 
     def _entity(self, s: Session, actor: ActorMention) -> str:
         eid = entity_id_for(actor)

@@ -1,0 +1,1 @@
+"""Data files an analyst may read and extend: gazetteers, lexicons, the source registry."""
