@@ -42,7 +42,7 @@ def test_cli_eval_seeds_reaches_first_milestone(seeded_db: str) -> None:
     result = run("eval", str(SEEDS / "gold.jsonl"), "--db", seeded_db, "--json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["incident"]["f1"] >= 0.5, report
+    assert report["f1"] >= 0.5, report
 
 
 def test_cli_export_jsonl_follows_contract(seeded_db: str, tmp_path: Path) -> None:
@@ -151,4 +151,4 @@ def test_cli_samples_demo(tmp_path: Path) -> None:
     assert "Incidents by type" in result.output
     gold = SAMPLES / "gold.jsonl"
     report = json.loads(run("eval", str(gold), "--db", db, "--json").output)
-    assert report["incident"]["tp"] > 0
+    assert report["tp"] > 0
