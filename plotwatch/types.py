@@ -166,11 +166,26 @@ class EventMention:
 
 
 @dataclass
+class ClaimMention:
+    """A figure ("eight plots this year") or a recommendation ("expel all agents"), with its speaker."""
+
+    kind: Literal["figure", "recommendation"]
+    text: str  # the sentence (or list item)
+    start: int  # character offsets of ``text`` in the article text
+    end: int
+    value: float | None = None  # figures: the number
+    unit: str | None = None  # figures: what is counted; recommendations: the demanded action
+    speaker: str | None = None  # who says it, when the text says
+    qualifier: str | None = None  # "more than", "about", "at least"
+
+
+@dataclass
 class Extraction:
     """Everything extraction found in one article."""
 
     entities: list[EntityMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    claims: list[ClaimMention] = field(default_factory=list)
 
 
 @dataclass
