@@ -163,6 +163,8 @@ class EventMention:
     confidence: float = 0.5
     trigger_start: int | None = None
     trigger_end: int | None = None
+    generic: bool = False  # type inferred from a generic trigger ("plot", "attack"); fusion may re-type
+    date_inferred: bool = False  # the year comes from the article's other dates, not this sentence
 
 
 @dataclass

@@ -29,6 +29,7 @@ from plotwatch.store.models import (
     Alias,
     Article,
     AuditEntry,
+    Claim,
     Entity,
     EventMentionRow,
     Incident,
@@ -207,6 +208,7 @@ class Store:
             if article is None:
                 raise StoreError(f"article {article_id} vanished during reprocessing")
             s.execute(delete(EventMentionRow).where(EventMentionRow.article_id == article_id))
+            s.execute(delete(Claim).where(Claim.article_id == article_id))
             article.extractor_version = version
             self._write_extraction(s, article, extraction)
 
@@ -271,6 +273,13 @@ class Store:
         return eid
 
     def _write_extraction(self, s: Session, article: Article, extraction: Extraction) -> None:
+        for c in extraction.claims:
+            s.add(
+                Claim(
+                    article_id=article.id, kind=c.kind, value=c.value, unit=c.unit, text=c.text,
+                    speaker=c.speaker, start=c.start, end=c.end,
+                )
+            )
         for m in extraction.events:
             row = EventMentionRow(
                 article_id=article.id,
@@ -396,6 +405,7 @@ class Store:
             "entities": Entity,
             "aliases": Alias,
             "event_mentions": EventMentionRow,
+            "claims": Claim,
             "incidents": Incident,
             "audit_log": AuditEntry,
         }

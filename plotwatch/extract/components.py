@@ -1,0 +1,164 @@
+"""spaCy components: gazetteer entities, event triggers and instruments on the ``Doc``.
+
+Each component is registered as a factory with a versioned name and a ``data_dir`` setting,
+so ``nlp.add_pipe("plotwatch_triggers_v1", config={"data_dir": ...})`` builds it. They only
+annotate the ``Doc`` (span groups), turning it into records is :mod:`plotwatch.extract.records`:
+
+- ``doc.spans["pw_gaz"]``: gazetteer hits; ``label_`` = kind, ``kb_id_`` = entity id;
+- ``doc.spans["pw_trig"]``: event triggers; ``label_`` = event type (or "generic"),
+  ``kb_id_`` = the :attr:`TriggerEntry.key` that matched;
+- ``doc.spans["pw_instr"]``: instruments; ``label_`` = the hostile type they imply.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from plotwatch.extract.resources import Resources, TriggerEntry, load_resources
+
+GAZ_KEY = "pw_gaz"
+TRIG_KEY = "pw_trig"
+INSTR_KEY = "pw_instr"
+
+
+def _resources(data_dir: str | None) -> Resources:
+    return load_resources(Path(data_dir) if data_dir else None)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+class GazetteerComponent:
+    """Marks gazetteer names and aliases: acronyms case-sensitively, other names in any case."""
+
+    def __init__(self, nlp: Language, resources: Resources) -> None:
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for ent in resources.entities:
+            exact: list[Doc] = []
+            lower: list[Doc] = []
+            for form in dict.fromkeys(ent.surface_forms):
+                if not form.strip():
+                    continue
+                (exact if _is_acronym(form) else lower).append(nlp.make_doc(form))
+            if exact:
+                self.exact.add(ent.id, exact)
+            if lower:
+                self.lower.add(ent.id, lower)
+        self.kinds = {e.id: e.kind for e in resources.entities}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.exact, self.lower):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                spans.append(Span(doc, start, end, label=self.kinds[key], kb_id=key))
+        doc.spans[GAZ_KEY] = filter_spans(spans)
+        return doc
+
+
+def _token_patterns(words: tuple[str, ...], attr: str) -> list[dict[str, Any]]:
+    pats: list[dict[str, Any]] = []
+    for w in words:
+        if attr == "LEMMA":
+            pats.append({"LEMMA": {"IN": sorted({w, w.title(), w.upper()})}})
+        else:
+            pats.append({"LOWER": w})
+    return pats
+
+
+def _near_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the tokens around a trigger that constraints look at."""
+    near = {tok.head.lemma_.lower()}
+    for child in tok.children:
+        near.add(child.lemma_.lower())
+        for grand in child.children:
+            near.add(grand.lemma_.lower())
+            near.update(g.lemma_.lower() for g in grand.children if g.dep_ == "pobj")
+    return near
+
+
+def patient_of(tok: Token) -> Token | None:
+    """The thing acted upon: the direct object, the passive subject, or a shared subject."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+    return None
+
+
+class TriggerComponent:
+    """Marks event triggers (lemma sequences from ``triggers.yaml``) and instruments."""
+
+    def __init__(self, nlp: Language, resources: Resources) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.entries: dict[str, TriggerEntry] = {}
+        for entry in resources.triggers:
+            self.entries[entry.key] = entry
+            pats = [_token_patterns(entry.lemmas, "LEMMA"), _token_patterns(entry.lemmas, "LOWER")]
+            self.matcher.add(entry.key, pats)
+        self.instr = Matcher(nlp.vocab)
+        for phrase, etype in resources.instruments.items():
+            words = tuple(phrase.split())
+            pats = [_token_patterns(words, "LEMMA"), _token_patterns(words, "LOWER")]
+            self.instr.add(f"instr:{etype}:{phrase}", pats)
+        self.person_nouns = set(resources.cues.get("person_nouns", []))
+
+    def _accept(self, entry: TriggerEntry, span: Span) -> bool:
+        head = span.root
+        if entry.pos and head.pos_ not in entry.pos:
+            return False
+        if entry.objects and not (_near_lemmas(head) & set(entry.objects)):
+            return False
+        if entry.person_patient:
+            patient = patient_of(head)
+            if patient is None or not self._is_person(patient):
+                return False
+        return True
+
+    def _is_person(self, tok: Token) -> bool:
+        return (
+            tok.ent_type_ in ("PERSON", "NORP")
+            or tok.lemma_.lower() in self.person_nouns
+            or tok.lower_ in ("he", "she", "they", "him", "her", "them")
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self.entries[doc.vocab.strings[match_id]]
+            span = Span(doc, start, end, label=entry.type, kb_id=entry.key)
+            if self._accept(entry, span):
+                spans.append(span)
+        doc.spans[TRIG_KEY] = filter_spans(spans)
+        instr = []
+        for match_id, start, end in self.instr(doc):
+            _, etype, _phrase = doc.vocab.strings[match_id].split(":", 2)
+            instr.append(Span(doc, start, end, label=etype))
+        doc.spans[INSTR_KEY] = filter_spans(instr)
+        return doc
+
+
+@Language.factory("plotwatch_gazetteer_v1", default_config={"data_dir": None})
+def make_gazetteer(nlp: Language, name: str, data_dir: str | None) -> GazetteerComponent:
+    """Factory for :class:`GazetteerComponent`."""
+    return GazetteerComponent(nlp, _resources(data_dir))
+
+
+@Language.factory("plotwatch_triggers_v1", default_config={"data_dir": None})
+def make_triggers(nlp: Language, name: str, data_dir: str | None) -> TriggerComponent:
+    """Factory for :class:`TriggerComponent`."""
+    return TriggerComponent(nlp, _resources(data_dir))

@@ -1,0 +1,384 @@
+"""Event candidates in one sentence: triggers filtered, merged, expanded, with their slots.
+
+A :class:`Candidate` is an event mention before article-level resolution (generic types,
+extradition origins, status anaphora, fallbacks); :mod:`plotwatch.extract.records` finishes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from plotwatch.extract.components import INSTR_KEY, TRIG_KEY
+from plotwatch.extract.dates import RE_DATE_SPAN, DateResolver, Resolved, sentence_year
+from plotwatch.extract.places import Place, PlaceResolver
+from plotwatch.extract.resources import Resources, TriggerEntry
+from plotwatch.extract.roles import RoleFinder
+from plotwatch.extract.syntax import (
+    blocked,
+    chain,
+    determiner,
+    fronted_preps,
+    is_imperative,
+    is_question,
+    number_of,
+    subtree_without,
+)
+from plotwatch.types import HOSTILE_TYPES, ActorMention
+
+STATUS_ORDER = ("foiled", "failed", "planned", "executed")
+
+
+@dataclass
+class Candidate:
+    """One event found in one sentence, before article-level resolution."""
+
+    type: str  # an event type or "generic"
+    entry: TriggerEntry
+    trigger: Span
+    sent: Span
+    extra: list[Token] = field(default_factory=list)  # merged trigger heads
+    status: str | None = None
+    date: Resolved | None = None
+    place: Place | None = None
+    origin: Place | None = None  # "from X" (extradition)
+    actors: list[ActorMention] = field(default_factory=list)
+    agent_state: str | None = None
+    target_countries: set[str] = field(default_factory=set)
+    instrument: str | None = None
+    generic: bool = False
+    state_agent: bool = False  # the perpetrator is a state organ/agent
+    responder_named: bool = False
+
+    @property
+    def head(self) -> Token:
+        return self.trigger.root
+
+    @property
+    def hostile(self) -> bool:
+        return self.type in HOSTILE_TYPES or self.type == "generic"
+
+
+class SentenceAnalyzer:
+    """Finds :class:`Candidate` s in the sentences of one ``Doc``."""
+
+    def __init__(self, doc: Doc, res: Resources, places: PlaceResolver, dates: DateResolver,
+                 entries: dict[str, TriggerEntry]) -> None:
+        self.doc = doc
+        self.res = res
+        self.cues: dict[str, Any] = res.cues
+        self.places = places
+        self.dates = dates
+        self.entries = entries
+        self.roles = RoleFinder(doc, res, places)
+        self.status_cues = {k: set(v) for k, v in self.cues.get("status", {}).items()}
+        self.place_preps = set(self.cues.get("place_preps", ()))
+        self.origin_preps = set(self.cues.get("origin_preps", ()))
+        self.purpose = set(self.cues.get("purpose_nouns", ()))
+        self.habitual = set(self.cues.get("habitual_nouns", ()))
+
+    # -- the sentence -------------------------------------------------------------------
+
+    def analyze(self, sent: Span) -> list[Candidate]:
+        trigs = [s for s in self.doc.spans[TRIG_KEY] if sent.start <= s.start < sent.end]
+        if not trigs or is_question(sent) or is_imperative(sent):
+            return []
+        cands = []
+        for span in trigs:
+            if blocked(span.root, self.cues):
+                continue
+            entry = self.entries[span.kb_id_]
+            cands.append(Candidate(type=entry.type, entry=entry, trigger=span, sent=sent,
+                                   status=entry.status, generic=entry.type == "generic"))
+        cands = self._merge(cands)
+        instruments = [s for s in self.doc.spans[INSTR_KEY] if sent.start <= s.start < sent.end]
+        heads = {c.head.i for c in cands}
+        out: list[Candidate] = []
+        for cand in cands:
+            others = heads - {cand.head.i}
+            if cand.hostile and instruments:
+                cand.instrument = instruments[0].text
+                if cand.generic:
+                    cand.type, cand.generic = instruments[0].label_, False
+                cand.actors.append(ActorMention(name=instruments[0].text, role="instrument",
+                                                kind="weapon"))
+            self._fill(cand, others)
+            out.extend(self._expand(cand, others))
+        return [c for c in out if not self._vague(c)]
+
+    def _merge(self, cands: list[Candidate]) -> list[Candidate]:
+        """Fold "plot to assassinate", "plots to attack" and weak triggers into one event."""
+        by_head = {c.head.i: c for c in cands}
+        dropped: set[int] = set()
+        for c in cands:
+            if not c.hostile:
+                continue
+            path = list(chain(c.head))[:4]
+            for k, gov in enumerate(path[1:], start=1):
+                if path[k - 1].dep_ in ("conj", "appos"):
+                    break  # "the 1982 bombing …, and the 1994 bombing": a list of acts
+                other = by_head.get(gov.i)
+                if other is None or not other.hostile or other.head.i in dropped:
+                    continue
+                keep, lose = (c, other) if (other.generic or other.entry.weak) else (other, c)
+                if keep.generic and not lose.generic:
+                    keep, lose = lose, keep
+                keep.extra.append(lose.head)
+                dropped.add(lose.head.i)
+                break
+            prev = c.head.nbor(-1) if c.head.i > 0 else None
+            if prev is not None and prev.lower_ == "to" and prev.i > 0:
+                other = by_head.get(prev.nbor(-1).i)
+                free = other is not None and {other.head.i, c.head.i}.isdisjoint(dropped)
+                if other is not None and other.hostile and free:
+                    keep, lose = (c, other) if other.generic else (other, c)
+                    keep.extra.append(lose.head)
+                    dropped.add(lose.head.i)
+        kept = [c for c in cands if c.head.i not in dropped]
+        hostile = [c for c in kept if c.hostile]
+        if len(hostile) > 1:  # "monitoring them with the intention of killing them": one act
+            purposive = {c.head.i for c in hostile if self._in_purpose(c.head)}
+            if len(purposive) < len(hostile):
+                kept = [c for c in kept if c.head.i not in purposive]
+        return [c for c in kept if not self._habitual(c)]
+
+    def _in_purpose(self, tok: Token, upto: Token | None = None) -> bool:
+        return any(t.lemma_.lower() in self.purpose for t in list(chain(tok))[1:]
+                   if upto is None or t.i != upto.i)
+
+    def _habitual(self, cand: Candidate) -> bool:
+        """"a long history of assassinating dissidents": a habit, not an event."""
+        return cand.hostile and any(
+            t.lemma_.lower() in self.habitual for t in list(chain(cand.head))[1:4])
+
+    # -- slots --------------------------------------------------------------------------
+
+    def _fill(self, cand: Candidate, others: set[int]) -> None:
+        head, sent = cand.head, cand.sent
+        roots = [head, *cand.extra]
+        scope: list[Token] = []
+        for r in roots:
+            skip = others | ({c.i for c in r.children if c.dep_ == "conj"} if r.pos_ == "NOUN" else set())
+            scope.extend(subtree_without(r, skip))
+        climb = [t for r in roots for t in self._climb(r, others)]
+        cand.date = self._date(cand, scope, climb, others)
+        places, origin = self._places(scope, climb, sent)
+        if not places and head.pos_ == "NOUN":  # "the Paris bombing"
+            places = [p for c in head.children if c.dep_ == "compound" and c.ent_type_ == "GPE"
+                      and (p := self.places.resolve(c.text)) is not None]
+        cand.place = places[0] if places else None
+        cand.origin = origin
+        if cand.hostile:
+            self._status(cand, roots)
+            responses = {s.root.i for s in self.doc.spans[TRIG_KEY]
+                         if s.label_ not in HOSTILE_TYPES and s.label_ != "generic"}
+            perp = self._perpetrators(head, responses)
+            tgt = [t for r in roots for t in self.roles.patient_tokens(r)]
+            cand.actors += self.roles.actors(perp, "perpetrator", sent)
+            cand.actors += self.roles.actors(tgt, "target", sent)
+            cand.state_agent = any(self.roles.is_state_agent(t) for t in perp)
+            if cand.entry.weak and cand.type == "assassination" and any(
+                    t.tag_ in ("NNS", "NNPS") or number_of(t) for t in tgt):
+                cand.type = "armed_attack"  # killing many is not an assassination
+            cand.agent_state = self._hostile_state(cand, perp, tgt)
+        else:
+            cand.status = None
+            resp = self.roles.agent_tokens(head, others)
+            tgt = self.roles.patient_tokens(head)
+            cand.actors += self.roles.actors(resp, "responder", sent)
+            cand.actors += self.roles.actors(tgt, "target", sent)
+            cand.target_countries = {c for t in tgt if (c := self.roles.phrase_country(t))}
+            states = [self.roles.phrase_country(t) for t in resp if self.roles.is_authority(t)]
+            cand.responder_named = any(states)
+            cand.agent_state = next((s for s in states if s), None)
+        cand._places = places  # type: ignore[attr-defined]
+
+    def _perpetrators(self, head: Token, responses: set[int]) -> list[Token]:
+        """Subject of the act; when the act hangs off a response ("charged X with plotting",
+        "arrested X for spying"), the one the response acted upon."""
+        for cur in list(chain(head))[1:]:
+            if cur.i in responses:
+                return self.roles.patient_tokens(cur)
+        return self.roles.agent_tokens(head, set())
+
+    def _climb(self, tok: Token, others: set[int]) -> list[Token]:
+        """Governors whose modifiers may hold the trigger's place or date: up to the first verb
+        (through "planned to …" xcomp chains), never past another trigger."""
+        out: list[Token] = []
+        prev = tok
+        for cur in list(chain(tok, others))[1:]:
+            out.append(cur)
+            if cur.pos_ in ("VERB", "AUX") and prev.dep_ not in ("xcomp", "conj"):
+                break
+            prev = cur
+        return out
+
+    def _status(self, cand: Candidate, roots: list[Token]) -> None:
+        lemmas: set[str] = set()
+        for r in roots:
+            lemmas.update(t.lemma_.lower() for t in chain(r))
+            lemmas.update(t.lemma_.lower() for t in self.doc[max(r.i - 3, cand.sent.start) : r.i])
+            lemmas.update(c.lemma_.lower() for c in r.children)
+            lemmas.update(t.lower_ for t in r.children)
+        sent_lemmas = {t.lemma_.lower() for t in cand.sent}
+        for status in STATUS_ORDER:
+            cue = self.status_cues.get(status, set())
+            if cue & lemmas or (status == "foiled" and cue & sent_lemmas):
+                cand.status = status
+                break
+        if cand.status == "planned" and any(
+            s.label_ in ("arrest", "charge") for s in self.doc.spans[TRIG_KEY]
+            if s.root.i != cand.head.i and s.root.i in {t.i for t in chain(cand.head)}
+        ):
+            cand.status = "foiled"
+
+    def _hostile_state(self, cand: Candidate, perp: list[Token], tgt: list[Token]) -> str | None:
+        for tok in perp:
+            if self.roles.is_state_agent(tok) or tok.ent_type_ in ("ORG", "GPE", "NORP"):
+                code = self.roles.phrase_country(tok)
+                if code:
+                    return code
+        for child in cand.head.children:
+            if child.dep_ == "compound" and child.ent_type_ == "GPE":
+                continue  # "the Paris bombing", "the France attack": a place
+            if child.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod"):
+                code = self.roles.phrase_country(child)
+                if code:
+                    return code
+        tgt_ids = {t.i for tok in tgt for t in tok.subtree}
+        for tok in cand.sent:
+            span = self.roles.gaz.get(tok.i)
+            if span is not None and tok.i not in tgt_ids and span.label_ in ("agency", "unit"):
+                ent = self.res.entity(span.kb_id_)
+                if ent is not None and ent.country:
+                    return ent.country
+        return None
+
+    def _date(self, cand: Candidate, scope: list[Token], climb: list[Token],
+              others: set[int]) -> Resolved | None:
+        sent = cand.sent
+        spans = self._date_spans(sent)
+        if not spans:
+            return None
+        scope_ids = {t.i for t in scope}
+        climb_ids = {t.i for t in climb}
+        fronted = {t.i for p in fronted_preps(sent) for t in p.subtree}
+        best: tuple[int, Span] | None = None
+        for span in spans:
+            root = span.root
+            attached = root.i in scope_ids or root.head.i in climb_ids or (
+                root.head.dep_ == "prep" and root.head.head.i in climb_ids)
+            if not attached and root.i in fronted and not (others & climb_ids):
+                attached = True
+            if attached:
+                dist = abs(root.i - cand.head.i)
+                if best is None or dist < best[0]:
+                    best = (dist, span)
+        if best is None:
+            return None
+        return self.dates.resolve(best[1].text, sentence_year(sent.text))
+
+    def _date_spans(self, sent: Span) -> list[Span]:
+        spans = {(e.start, e.end): e for e in sent.ents if e.label_ == "DATE"}
+        for m in RE_DATE_SPAN.finditer(sent.text):
+            span = self.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
+                                      alignment_mode="expand")
+            if span is not None and not any(s <= span.start < e for s, e in spans):
+                spans[(span.start, span.end)] = span
+        return list(spans.values())
+
+    def _places(self, scope: list[Token], climb: list[Token], sent: Span) -> tuple[list[Place], Place | None]:
+        found: list[Place] = []
+        origin: Place | None = None
+        preps = [t for t in scope if t.dep_ == "prep"]
+        preps += [c for t in climb for c in t.children if c.dep_ == "prep"]
+        preps += fronted_preps(sent)
+        for prep in preps:
+            low = prep.lower_
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for tok in [pobj, *pobj.conjuncts]:
+                    place = self._place_of(tok)
+                    if place is None:
+                        continue
+                    if low in self.origin_preps:
+                        origin = origin or place
+                    elif low in self.place_preps:
+                        found.append(place)
+            if found and prep in fronted_preps(sent):
+                break
+        uniq: list[Place] = []
+        for p in found:
+            same = [q for q in uniq if q.country == p.country]
+            if not same:
+                uniq.append(p)
+            elif p.place and not same[0].place:
+                uniq[uniq.index(same[0])] = p
+        return uniq, origin
+
+    def _place_of(self, tok: Token) -> Place | None:
+        if tok.lemma_.lower() in ("soil", "territory"):
+            code = self.roles.phrase_country(tok)
+            return Place(code) if code else None
+        ent = self.roles.ents.get(tok.i) or self.roles.gaz.get(tok.i)
+        if ent is not None and ent.label_ in ("GPE", "LOC", "state", "FAC"):
+            place = self.places.resolve(ent.text, allow_city=ent.label_ in ("GPE", "LOC", "FAC"))
+            if place is not None:
+                return place
+        if tok.pos_ == "PROPN":
+            return self.places.resolve(tok.text, allow_city=tok.ent_type_ in ("GPE", "LOC"))
+        return None
+
+    # -- expansion and filtering ----------------------------------------------------------
+
+    def _expand(self, cand: Candidate, others: set[int]) -> list[Candidate]:
+        places: list[Place] = getattr(cand, "_places", [])
+        if not cand.hostile:
+            resp = self.roles.agent_tokens(cand.head, others)
+            states = []
+            for tok in resp:
+                for t in [tok, *tok.conjuncts]:
+                    code = self.roles.phrase_country(t)
+                    if code and code not in states:
+                        states.append(code)
+            if len(states) > 1:
+                return [replace(cand, agent_state=s, actors=list(cand.actors)) for s in states]
+            return [cand]
+        ones = [t for t in cand.sent if t.lower_ == "one" and t.i > cand.head.i]
+        per_one = [(t, self._places(list(t.subtree), [], cand.sent)[0]) for t in ones]
+        per_one = [(t, p) for t, p in per_one if p]
+        if len(per_one) >= 2:
+            out = []
+            for tok, ps in per_one:
+                date = self._date(cand, list(tok.subtree), [], set()) or cand.date
+                out.append(replace(cand, place=ps[0], date=date, actors=list(cand.actors)))
+            for c in out:
+                c._expanded = True  # type: ignore[attr-defined]
+            return out
+        countries: list[Place] = []
+        for p in places:
+            if p.country not in [q.country for q in countries]:
+                countries.append(p)
+        if len(countries) > 1:
+            out = [replace(cand, place=p, actors=list(cand.actors)) for p in countries]
+            for c in out:
+                c._expanded = True  # type: ignore[attr-defined]
+            return out
+        return [cand]
+
+    def _vague(self, cand: Candidate) -> bool:
+        """A count ("eight plots"), a class ("such attacks") or an act with no anchor."""
+        if not cand.hostile:
+            return False
+        head = cand.head
+        n = number_of(head)
+        det = determiner(head)
+        plural = head.tag_ in ("NNS", "NNPS")
+        if det in ("these", "those", "such", "any", "every", "all") or (
+            head.pos_ == "NOUN" and any(c.lower_ == "such" for c in head.children)):
+            return True
+        anchored = cand.place is not None or cand.date is not None
+        if (n and n > 1) or plural:
+            return not getattr(cand, "_expanded", False) and (cand.generic or cand.place is None)
+        return not anchored and not any(a.role == "target" and a.key for a in cand.actors) and cand.generic

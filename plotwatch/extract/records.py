@@ -1,0 +1,207 @@
+"""Turning an annotated ``Doc`` into an :class:`Extraction` (a plain step, no spaCy state kept).
+
+Per sentence, :class:`SentenceAnalyzer` proposes candidates; then, over the whole article:
+
+1. status anaphora: "Both were thwarted by the authorities." marks the previous sentence's
+   hostile acts foiled;
+2. generic plots/attacks take the type of a specific hostile act of the article that they are
+   compatible with, else the instrument's type, else ``default_generic_type``;
+3. the sending country of an extradition is its "from X", else the country of the last arrest
+   before it in the article;
+4. missing states: hostile acts fall back to the state the article most often names behind
+   hostile acts; responses to the country where they happened;
+5. dates: undated acts get the article's reference year (flagged as inferred); old explicit
+   years mark historical incidents;
+6. filters: hostile acts with no state behind them, responses with no acting country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from plotwatch.extract.components import GAZ_KEY, TRIG_KEY
+from plotwatch.extract.dates import DateResolver, Resolved, reference_year
+from plotwatch.extract.events import Candidate, SentenceAnalyzer
+from plotwatch.extract.places import PlaceResolver
+from plotwatch.extract.resources import Resources, TriggerEntry
+from plotwatch.types import HOSTILE_TYPES, EntityMention, EventMention, Extraction, PartialDate
+
+HOSTILE_KINDS = ("agency", "unit")
+
+
+def doc_to_extraction(doc: Doc, published: dt.date | None, res: Resources, places: PlaceResolver,
+                      entries: dict[str, TriggerEntry]) -> Extraction:
+    """Entities and events of one annotated article."""
+    ref_year = published.year if published else reference_year(doc.text)
+    dates = DateResolver(published, ref_year)
+    analyzer = SentenceAnalyzer(doc, res, places, dates, entries)
+    sents = list(doc.sents)
+    has_trigger = {s.root.sent.start for s in doc.spans[TRIG_KEY]}
+    per_sent: list[list[Candidate]] = []
+    for sent in sents:
+        per_sent.append(analyzer.analyze(sent) if sent.start in has_trigger else [])
+    _status_anaphora(sents, per_sent, res)
+    cands = [c for group in per_sent for c in group]
+    _resolve_generic(cands, res)
+    _extradition_origin(cands)
+    _fallback_states(cands, doc, res)
+    _response_years(cands)
+    events = []
+    for cand in cands:
+        event = _to_event(cand, dates, ref_year, res)
+        if event is not None:
+            events.append(event)
+    return Extraction(entities=_entities(doc, res), events=events)
+
+
+def _status_anaphora(sents: list, per_sent: list[list[Candidate]], res: Resources) -> None:
+    foiled = set(res.cues.get("status", {}).get("foiled", ()))
+    for k in range(1, len(sents)):
+        if per_sent[k] and any(c.hostile for c in per_sent[k]):
+            continue
+        sent = sents[k]
+        subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
+        refers_back = any(t.lower_ in ("both", "all", "they", "it", "each", "none") for t in subj)
+        if refers_back and any(t.lemma_.lower() in foiled for t in sent):
+            for cand in per_sent[k - 1]:
+                if cand.hostile and cand.status in ("planned", "executed", None):
+                    cand.status = "foiled"
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    """Can generic ``a`` ("the plot") be the specific act ``b``? Same country, or no country
+    but the same month."""
+    if a.agent_state and b.agent_state and a.agent_state != b.agent_state:
+        return False
+    if a.place and b.place:
+        return a.place.country == b.place.country and (
+            not (a.date and b.date) or a.date.date.compatible(b.date.date))
+    if a.date and b.date and a.date.date.precision in ("month", "day") \
+            and b.date.date.precision in ("month", "day"):
+        return a.date.date.compatible(b.date.date)
+    return False
+
+
+def _resolve_generic(cands: list[Candidate], res: Resources) -> None:
+    default = str(res.cues.get("default_generic_type", "armed_attack"))
+    specific = [c for c in cands if c.type in HOSTILE_TYPES and not c.generic]
+    for cand in cands:
+        if cand.type != "generic":
+            continue
+        pick = [s for s in specific if _compatible(cand, s)]
+        types = {s.type for s in pick}
+        cand.type = types.pop() if len(types) == 1 else default
+        if pick and len({s.type for s in pick}) <= 1 and cand.agent_state is None:
+            cand.agent_state = pick[0].agent_state
+
+
+def _extradition_origin(cands: list[Candidate]) -> None:
+    last_arrest: str | None = None
+    for cand in cands:
+        if cand.type == "arrest":
+            last_arrest = (cand.place.country if cand.place else None) or cand.agent_state or last_arrest
+        elif cand.type == "extradition":
+            origin = cand.origin.country if cand.origin else None
+            if origin is None and not cand.responder_named:
+                origin = last_arrest
+            if origin:
+                cand.agent_state = origin
+                cand.place = cand.origin
+            elif not cand.responder_named:
+                cand.agent_state = None
+                cand.place = None
+
+
+def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources) -> None:
+    votes = Counter(c.agent_state for c in cands if c.hostile and c.agent_state)
+    if not votes:
+        for span in doc.spans.get(GAZ_KEY, []):
+            ent = res.entity(span.kb_id_)
+            if ent is not None and ent.kind in HOSTILE_KINDS and ent.country:
+                votes[ent.country] += 1
+    dominant = votes.most_common(1)[0][0] if votes else None
+    for cand in cands:
+        if cand.hostile:
+            perp = [a for a in cand.actors if a.role == "perpetrator"]
+            if cand.agent_state is None and (not perp or cand.state_agent or cand.generic):
+                cand.agent_state = dominant
+        elif cand.agent_state is None and cand.place is not None:
+            cand.agent_state = cand.place.country
+        if not cand.hostile and cand.agent_state and cand.agent_state in cand.target_countries \
+                and cand.type in ("expulsion", "diplomatic_measure", "sanction"):
+            cand.agent_state = cand.place.country if cand.place else None
+
+
+def _response_years(cands: list[Candidate]) -> None:
+    """An undated response takes the year of the last dated hostile act before it (the plot it
+    answers), when the article does not say otherwise."""
+    last: Resolved | None = None
+    for cand in cands:
+        if cand.hostile and cand.date is not None and not cand.date.inferred and cand.date.date.year:
+            last = cand.date
+        elif not cand.hostile and cand.date is None and last is not None:
+            cand.date = Resolved(PartialDate.of(last.date.year or 0), inferred=True)
+
+
+def _to_event(cand: Candidate, dates: DateResolver, ref_year: int | None,
+              res: Resources) -> EventMention | None:
+    hostile = cand.type in HOSTILE_TYPES
+    if hostile and cand.agent_state is None and res.cues.get("require_state_for_hostile", True):
+        return None
+    if not hostile and cand.agent_state is None:
+        return None
+    resolved = cand.date
+    if resolved is None and ref_year is not None:
+        resolved = Resolved(PartialDate.of(ref_year), dates.published is None)
+    date = resolved.date if resolved else PartialDate.unknown()
+    old_after = int(res.cues.get("historical_years", 5))
+    historical = bool(date.year and ref_year and ref_year - date.year >= old_after)
+    country = cand.place.country if hostile and cand.place else None if hostile else cand.agent_state
+    where = cand.place or (cand.origin if not hostile and cand.type != "extradition" else None)
+    place = where if where and where.country == country else None
+    sent = cand.sent
+    span = cand.trigger
+    return EventMention(
+        type=cand.type,
+        status=(cand.status or "executed") if hostile else None,
+        date=date,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        quote=sent.text,
+        trigger=span.text,
+        country=country,
+        place=place.place if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        place_precision=place.precision if place else ("country" if country else "none"),
+        agent_state=cand.agent_state,
+        actors=cand.actors,
+        historical=historical,
+        confidence=0.4 if cand.generic else 0.7,
+        trigger_start=span.start_char,
+        trigger_end=span.end_char,
+        generic=cand.generic,
+        date_inferred=bool(resolved and resolved.inferred),
+    )
+
+
+def _entities(doc: Doc, res: Resources) -> list[EntityMention]:
+    out = []
+    gaz = list(doc.spans.get(GAZ_KEY, []))
+    covered = {i for s in gaz for i in range(s.start, s.end)}
+    for span in gaz:
+        info = res.entity(span.kb_id_)
+        out.append(EntityMention(text=span.text, label=span.label_, start=span.start_char,
+                                 end=span.end_char, key=span.kb_id_,
+                                 canonical=info.name if info else None,
+                                 country=info.country if info else None,
+                                 aliases=list(info.aliases) if info else []))
+    for ner in doc.ents:
+        if ner.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") and ner.start not in covered:
+            out.append(EntityMention(text=ner.text, label=ner.label_, start=ner.start_char,
+                                     end=ner.end_char))
+    out.sort(key=lambda e: (e.start, e.end))
+    return out

@@ -1,0 +1,195 @@
+"""Data the extractor reads: gazetteer entities, the trigger lexicon and the cue lists.
+
+Everything an analyst may want to extend lives in YAML under ``plotwatch/data/``:
+
+- ``gazetteer/*.yaml``: entities (states, agencies, units, groups, persons...) with aliases;
+- ``triggers.yaml``: event-trigger lexicon, one list of entries per event type;
+- ``cues.yaml``: status cues, modality/denial/recommendation cues, authority nouns, thresholds.
+
+A ``data_dir`` given to :class:`Resources` may hold only some of these files; the others are
+taken from the package's own ``plotwatch/data``. :attr:`Resources.version` hashes every file
+read plus :data:`CODE_VERSION`, so stored results know when they are stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plotwatch.errors import ConfigError
+
+CODE_VERSION = "extract-1.0"
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One gazetteer entity (see the schema in ``plotwatch/data/gazetteer``)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    demonyms: tuple[str, ...] = ()
+    capital: str | None = None
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One trigger: a lemma sequence for an event type, with optional constraints."""
+
+    type: str  # an EVENT_TYPE, or "generic" (type decided from context)
+    lemmas: tuple[str, ...]
+    pos: tuple[str, ...] = ()  # allowed POS of the head token; empty = any
+    status: str | None = None  # default status for hostile types
+    objects: tuple[str, ...] = ()  # lemmas one of which must be near the trigger
+    person_patient: bool = False  # the thing acted upon must be a person
+    weak: bool = False  # a weak trigger yields to a more specific one in the same clause
+
+    @property
+    def key(self) -> str:
+        return f"{self.type}:{' '.join(self.lemmas)}"
+
+
+@dataclass
+class Resources:
+    """Everything loaded from the data files, plus a version hash."""
+
+    entities: list[Entity]
+    triggers: list[TriggerEntry]
+    instruments: dict[str, str]  # instrument phrase (lemmas) -> hostile type it implies
+    cues: dict[str, Any]
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def version(self) -> str:
+        h = hashlib.sha1(CODE_VERSION.encode())
+        for path in sorted(self.files):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+        return f"{CODE_VERSION}+{h.hexdigest()[:12]}"
+
+    def entity(self, key: str) -> Entity | None:
+        return self._by_id().get(key)
+
+    def _by_id(self) -> dict[str, Entity]:
+        cache: dict[str, Entity] | None = getattr(self, "_id_cache", None)
+        if cache is None:
+            cache = {e.id: e for e in self.entities}
+            self._id_cache = cache
+        return cache
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from exc
+
+
+def _pick(data_dir: Path | None, name: str) -> Path:
+    if data_dir is not None and (data_dir / name).exists():
+        return data_dir / name
+    return PACKAGE_DATA / name
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value if v is not None)
+
+
+def load_entities(paths: list[Path]) -> list[Entity]:
+    """Read gazetteer files; later duplicates of an id are ignored."""
+    seen: set[str] = set()
+    out: list[Entity] = []
+    for path in paths:
+        doc = _read_yaml(path) or {}
+        rows = doc.get("entities") if isinstance(doc, dict) else None
+        if not isinstance(rows, list):
+            raise ConfigError(f"{path}: expected a top-level 'entities' list")
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict) or "id" not in row or "name" not in row:
+                raise ConfigError(f"{path}: entity #{i} needs an id and a name")
+            eid = str(row["id"]).lower()
+            if eid in seen:
+                continue
+            seen.add(eid)
+            country = row.get("country")
+            out.append(
+                Entity(
+                    id=eid,
+                    name=str(row["name"]),
+                    kind=str(row.get("kind") or "organization"),
+                    country=str(country).upper() if country else None,
+                    aliases=_strs(row.get("aliases")),
+                    parent=str(row["parent"]).lower() if row.get("parent") else None,
+                    demonyms=_strs(row.get("demonyms")),
+                    capital=str(row["capital"]) if row.get("capital") else None,
+                )
+            )
+    return out
+
+
+def load_triggers(path: Path) -> tuple[list[TriggerEntry], dict[str, str]]:
+    """Read ``triggers.yaml``: ``{types: {type: [entry...]}, instruments: {type: [...]}}``."""
+    doc = _read_yaml(path)
+    if not isinstance(doc, dict) or not isinstance(doc.get("types"), dict):
+        raise ConfigError(f"{path}: expected a 'types' mapping")
+    entries: list[TriggerEntry] = []
+    for etype, rows in doc["types"].items():
+        for row in rows or []:
+            if isinstance(row, str):
+                row = {"lemma": row}
+            lemmas = tuple(str(row["lemma"]).lower().split())
+            entries.append(
+                TriggerEntry(
+                    type=str(etype),
+                    lemmas=lemmas,
+                    pos=_strs(row.get("pos")),
+                    status=row.get("status"),
+                    objects=_strs(row.get("objects")),
+                    person_patient=bool(row.get("person_patient", False)),
+                    weak=bool(row.get("weak", False)),
+                )
+            )
+    instruments: dict[str, str] = {}
+    for etype, phrases in (doc.get("instruments") or {}).items():
+        for phrase in phrases or []:
+            instruments[str(phrase).lower()] = str(etype)
+    return entries, instruments
+
+
+@lru_cache(maxsize=8)
+def load_resources(data_dir: Path | None = None) -> Resources:
+    """Load (once per ``data_dir``) the gazetteer, trigger lexicon and cues."""
+    gaz_dir = data_dir / "gazetteer" if data_dir is not None else None
+    if gaz_dir is None or not any(gaz_dir.glob("*.yaml")):
+        gaz_dir = PACKAGE_DATA / "gazetteer"
+    gaz_files = sorted(gaz_dir.glob("*.yaml"))
+    trig_path = _pick(data_dir, "triggers.yaml")
+    cue_path = _pick(data_dir, "cues.yaml")
+    triggers, instruments = load_triggers(trig_path)
+    cues = _read_yaml(cue_path)
+    if not isinstance(cues, dict):
+        raise ConfigError(f"{cue_path}: expected a mapping")
+    return Resources(
+        entities=load_entities(gaz_files),
+        triggers=triggers,
+        instruments=instruments,
+        cues=cues,
+        files=[*gaz_files, trig_path, cue_path],
+    )

@@ -1,0 +1,201 @@
+"""Who did what to whom: role fillers and the states behind them, from the parse.
+
+:class:`RoleFinder` turns tokens in role positions (subject, agent, object, "against X") into
+:class:`ActorMention` s, using gazetteer spans first, then NER spans, then the bare noun phrase,
+and resolves "he"/"the diplomat" to the last named person before the sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from plotwatch.extract.components import GAZ_KEY
+from plotwatch.extract.places import PlaceResolver
+from plotwatch.extract.resources import Resources
+from plotwatch.extract.syntax import SUBJECT, chain
+from plotwatch.types import ActorMention
+
+NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC")
+STATEISH = {"state", "agency", "unit", "government", "ministry", "police", "court"}
+PRONOUNS = {"he", "she", "him", "her"}
+
+
+class RoleFinder:
+    """Role fillers for one ``Doc``."""
+
+    def __init__(self, doc: Doc, resources: Resources, places: PlaceResolver) -> None:
+        self.doc = doc
+        self.res = resources
+        self.places = places
+        cues = resources.cues
+        self.state_agent_nouns = set(cues.get("state_agent_nouns", ()))
+        self.authority_nouns = set(cues.get("authority_nouns", ()))
+        self.anaphors = set(cues.get("person_anaphors", ()))
+        self.gaz: dict[int, Span] = {}
+        for span in doc.spans.get(GAZ_KEY, []):
+            for i in range(span.start, span.end):
+                self.gaz[i] = span
+        self.ents: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in NAMED:
+                for i in range(ent.start, ent.end):
+                    self.ents[i] = ent
+        persons = [s for s in doc.ents if s.label_ == "PERSON"]
+        persons += [s for s in doc.spans.get(GAZ_KEY, []) if s.label_ == "person"]
+        persons.sort(key=lambda s: s.start)
+        self._person_starts = [s.start for s in persons]
+        self._persons = persons
+
+    # -- role positions ------------------------------------------------------------------
+
+    def agent_tokens(self, head: Token, stop: set[int]) -> list[Token]:
+        """Subject-like tokens: active subject, "by X", or the possessor of a noun trigger."""
+        for cur in chain(head):
+            for child in cur.children:
+                if child.dep_ == "agent" or (
+                    child.dep_ == "prep" and child.lower_ == "by" and cur.pos_ == "NOUN"
+                ):
+                    return [c for c in child.children if c.dep_ == "pobj"]
+                if child.dep_ in ("nsubj", "csubj"):
+                    return [child]
+                if child.dep_ == "poss" and cur.pos_ in ("NOUN", "PROPN"):
+                    return [child]
+            if cur.dep_ == "relcl":
+                return [cur.head]
+        return []
+
+    def patient_tokens(self, head: Token) -> list[Token]:
+        """Tokens acted upon: object, passive subject, "against/of/on X", "targeting X"."""
+        out = []
+        for cur in (head, *([head.head] if head.dep_ in ("xcomp", "conj") else [])):
+            for child in cur.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    out.append(child)
+                elif child.dep_ == "prep" and child.lower_ in ("against", "of", "on", "at"):
+                    out.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "acl" and child.lemma_ == "target":
+                    out.extend(c for c in child.children if c.dep_ == "dobj")
+            if out:
+                break
+        return out
+
+    # -- naming -------------------------------------------------------------------------
+
+    def antecedent(self, before: int) -> Span | None:
+        """The last named person starting before token ``before``."""
+        k = bisect.bisect_left(self._person_starts, before) - 1
+        return self._persons[k] if k >= 0 else None
+
+    def actors(self, tokens: Iterable[Token], role: str, sent: Span) -> list[ActorMention]:
+        """Named fillers of ``role`` among ``tokens`` (and their conjuncts)."""
+        out: list[ActorMention] = []
+        seen: set[tuple[int, int]] = set()
+        for tok in self._with_conj(tokens):
+            spans = self._named_in(tok)
+            if not spans and (tok.lower_ in PRONOUNS or (
+                tok.lemma_.lower() in self.anaphors and any(c.lower_ == "the" for c in tok.children)
+            )):
+                ante = self.antecedent(sent.start)
+                spans = [ante] if ante is not None else []
+            if not spans and tok.pos_ in ("NOUN", "PROPN"):
+                spans = [self.doc[tok.left_edge.i : tok.i + 1]]
+            for span in spans:
+                if (span.start, span.end) in seen:
+                    continue
+                seen.add((span.start, span.end))
+                out.append(self.mention(span, role))
+        return out
+
+    def _with_conj(self, tokens: Iterable[Token]) -> list[Token]:
+        out: list[Token] = []
+        for tok in tokens:
+            out.append(tok)
+            out.extend(t for t in tok.conjuncts if t.i > tok.i)
+        return out
+
+    def _named_in(self, tok: Token) -> list[Span]:
+        """Gazetteer or NER spans in the noun phrase of ``tok`` (its non-clausal subtree)."""
+        found: dict[tuple[int, int], Span] = {}
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            span = self.gaz.get(cur.i) or self.ents.get(cur.i)
+            if span is not None:
+                found[(span.start, span.end)] = span
+            stack.extend(c for c in cur.children
+                         if c.dep_ not in ("relcl", "acl", "conj", "cc", "advcl", "prep")
+                         or (c.dep_ == "prep" and c.lower_ == "of"))
+        # a demonym alone ("Iranian diplomat") is not the actor: keep it only if nothing else
+        spans = sorted(found.values(), key=lambda s: s.start)
+        named = [s for s in spans if not (s.label_ == "NORP" and s.root.i != tok.i)]
+        return named
+
+    def mention(self, span: Span, role: str) -> ActorMention:
+        """An :class:`ActorMention` for ``span`` (gazetteer data when it is a gazetteer hit)."""
+        key = span.kb_id_ if span.kb_id_ else None
+        ent = self.res.entity(key) if key else None
+        if ent is not None:
+            return ActorMention(name=span.text, role=role, canonical=ent.name, kind=ent.kind,
+                                country=ent.country, key=ent.id, aliases=list(ent.aliases))
+        kind = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}.get(
+            span.label_, "unknown")
+        country = self.phrase_country(span.root)
+        return ActorMention(name=span.text, role=role, kind=kind, country=country)
+
+    # -- states -------------------------------------------------------------------------
+
+    def phrase_country(self, tok: Token) -> str | None:
+        """The state a noun phrase names or qualifies ("Danish police", "Iran's embassy")."""
+        for cur in [tok, *modifiers(tok)]:
+            span = self.gaz.get(cur.i)
+            if span is not None:
+                ent = self.res.entity(span.kb_id_)
+                if ent is not None and ent.kind in STATEISH and ent.country:
+                    return ent.country
+            code = self.places.demonym(cur.text)
+            if code:
+                return code
+            if cur.ent_type_ == "GPE" or cur.pos_ == "PROPN":
+                code = self.places.country(cur.text)
+                if code:
+                    return code
+        return None
+
+    def is_state_agent(self, tok: Token) -> bool:
+        """Does ``tok`` denote a state organ or agent (agency, regime, diplomat)?"""
+        span = self.gaz.get(tok.i)
+        if span is not None:
+            return span.label_ in STATEISH
+        return tok.lemma_.lower() in self.state_agent_nouns or tok.ent_type_ == "GPE"
+
+    def is_authority(self, tok: Token) -> bool:
+        span = self.gaz.get(tok.i)
+        if span is not None:
+            return span.label_ in STATEISH
+        return tok.lemma_.lower() in self.authority_nouns or tok.ent_type_ == "GPE"
+
+
+def subject_of(head: Token) -> Token | None:
+    """The grammatical subject governing ``head`` (through conjunctions and xcomp)."""
+    for cur in chain(head):
+        for child in cur.children:
+            if child.dep_ in SUBJECT:
+                return child
+    return None
+
+
+MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "nummod")
+
+
+def modifiers(tok: Token) -> list[Token]:
+    """Pre-modifiers of a noun, recursively ("the Iranian regime's intelligence ministry")."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ in MODIFIER_DEPS)
+    return sorted(out, key=lambda t: t.i)

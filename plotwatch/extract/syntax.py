@@ -1,0 +1,125 @@
+"""Walking the dependency parse: governors, clause chains, and "is this really an event?".
+
+These helpers look at one trigger token and its sentence. They know nothing about event
+types; the cue lists come from ``cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+# Edges we climb from a trigger to reach the verb that carries its subject, aux and modifiers.
+CLIMB = {"xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "attr", "appos",
+         "oprd", "npadvmod", "amod", "compound", "nsubj", "nsubjpass", "ccomp", "agent", "dative"}
+# Edges that stop climbing for modality: a relative clause has its own mood.
+BOUNDARY = {"relcl"}
+SUBJECT = ("nsubj", "nsubjpass", "csubj")
+
+
+def chain(tok: Token, stop: set[int] | None = None) -> Iterator[Token]:
+    """``tok`` and its governors up to the clause root (stopping before tokens in ``stop``)."""
+    yield tok
+    cur = tok
+    while cur.head.i != cur.i and cur.dep_ not in BOUNDARY:
+        cur = cur.head
+        if stop and cur.i in stop:
+            return
+        yield cur
+
+
+def subtree_without(tok: Token, exclude: set[int]) -> Iterator[Token]:
+    """The subtree of ``tok`` minus the subtrees rooted at tokens in ``exclude``."""
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        yield cur
+        stack.extend(c for c in cur.children if c.i not in exclude)
+
+
+def is_question(sent: Span) -> bool:
+    return sent.text.rstrip().endswith("?")
+
+
+def is_imperative(sent: Span) -> bool:
+    """A sentence that starts with a bare verb and has no subject ("Expel all diplomats")."""
+    words = [t for t in sent if not (t.is_punct or t.like_num or t.is_space or t.text in "•-–*")]
+    if not words:
+        return False
+    first = words[0]
+    if first.tag_ != "VB" or first.i > sent.start + 3:
+        return False
+    root = sent.root
+    return not any(c.dep_ in SUBJECT for c in root.children)
+
+
+def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
+    """Why the trigger at ``tok`` does not report an event that happened, or None."""
+    modal = set(cues.get("modal_aux", ()))
+    denial = set(cues.get("denial", ()))
+    recommend = set(cues.get("recommendation", ()))
+    marks = set(cues.get("hypothetical_marks", ()))
+    negation = set(cues.get("negation", ()))
+    future = set(cues.get("future", ()))
+    finite = False  # a finite clause or participle between trigger and governor
+    for i, cur in enumerate(chain(tok)):
+        lemma = cur.lemma_.lower()
+        if i > 0 and lemma in denial:
+            return "denial"
+        if i > 0 and lemma in recommend and not finite:
+            return "recommendation"  # "called on X to sanction", "urged the expulsion of"
+        if i > 0 and (cur.tag_ in ("VBD", "VBZ", "VBP") or cur.dep_ == "advcl"):
+            finite = True
+        if i > 0 and lemma in future and cur.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+            return "future"
+        for child in cur.children:
+            clow = child.lower_
+            if child.dep_ == "aux" and clow in modal:
+                return "modal"
+            if child.dep_ == "neg" or (child.dep_ == "det" and clow == "no" and i == 0):
+                return "negation"
+            if child.dep_ == "mark" and clow in marks:
+                return "hypothetical"
+            if i == 0 and child.dep_ == "prep" and clow in negation:
+                return "negation"
+        if cur.dep_ == "pobj" and cur.head.lower_ in negation:
+            return "negation"
+        if cur.pos_ == "VERB" and cur.tag_ == "VBG" and cur.dep_ == "ROOT":
+            break
+    return None
+
+
+def fronted_preps(sent: Span) -> list[Token]:
+    """Prepositions before the main verb's subject ("In June, …", "In the US, …")."""
+    root = sent.root
+    out = []
+    for child in root.children:
+        if child.i >= root.i:
+            break
+        if child.dep_ == "prep":
+            out.append(child)
+        if child.dep_ in SUBJECT:
+            break
+    return out
+
+
+def number_of(tok: Token) -> int | None:
+    """The cardinal modifying ``tok`` ("eight plots" -> 8), or None."""
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "several": 3, "dozens": 24, "scores": 40, "hundreds": 200}
+    for child in tok.children:
+        if child.dep_ == "nummod" or (child.dep_ == "amod" and child.lower_ in words):
+            low = child.lower_.replace(",", "")
+            if low.isdigit():
+                return int(low)
+            return words.get(low, 2)
+    return None
+
+
+def determiner(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ in ("det", "predet"):
+            return child.lower_
+    return None

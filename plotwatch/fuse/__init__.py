@@ -1,0 +1,51 @@
+"""Fusion: event mentions from many articles in, one :class:`IncidentDraft` per incident out.
+
+    cluster.py  blocked greedy clustering (type + agent state / country; date, place, actors)
+    merge.py    merged fields of a cluster and its stable id
+
+Typical use::
+
+    drafts = fuse(sourced_mentions)
+
+Settings (slack, status priority, match scores) are in ``plotwatch/data/fusion.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plotwatch.fuse.cluster import cluster_mentions
+from plotwatch.fuse.merge import build_incident, incident_id
+from plotwatch.types import IncidentDraft, SourcedMention
+
+__all__ = ["fuse", "incident_id", "load_settings"]
+
+SETTINGS = Path(__file__).resolve().parents[1] / "data" / "fusion.yaml"
+
+
+@lru_cache(maxsize=4)
+def load_settings(path: Path = SETTINGS) -> dict[str, Any]:
+    """Fusion settings from ``fusion.yaml``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return dict(data)
+
+
+def fuse(mentions: Sequence[SourcedMention], settings: dict[str, Any] | None = None) -> list[IncidentDraft]:
+    """Merge mentions of the same incident; every mention ends up in exactly one draft.
+
+    The result (ids, membership, order) does not depend on the order of ``mentions``.
+    """
+    cfg = settings if settings is not None else load_settings()
+    priority = list(cfg.get("status_priority", ("foiled", "failed", "planned", "executed")))
+    drafts = []
+    for cluster in cluster_mentions(mentions, cfg):
+        types = {m.mention.type for m in cluster.mentions if not m.mention.generic}
+        type_ = cluster.type if not types else sorted(types)[0] if len(types) == 1 else cluster.type
+        drafts.append(build_incident(type_, cluster.mentions, priority))
+    drafts.sort(key=lambda d: d.id)
+    return drafts
