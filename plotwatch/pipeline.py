@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import IO, Any
+from typing import Any, BinaryIO, TextIO
 
 from sqlalchemy import select
 
@@ -84,7 +84,7 @@ def ingest(
     *,
     extractor: Any | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    stdin: IO[Any] | None = None,
+    stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
     fuse: bool = True,
     registry: Registry | None = None,
@@ -191,7 +191,9 @@ def refuse(
 ) -> int:
     """Rebuild incidents from every stored mention. Returns the number of incidents."""
     if fuser is None:
-        from plotwatch.fuse import fuse as fuser
+        from plotwatch.fuse import fuse
+
+        fuser = fuse
     mentions, ids = stored_mentions(store)
     drafts = fuser(mentions)
     store.replace_incidents(drafts, ids)

@@ -40,9 +40,11 @@ def _modal_verbs(sent: Span) -> list[Token]:
         negated = any(c.dep_ == "neg" for c in tok.children)
         if negated:
             continue
-        if any(a.lower_ in MODALS for a in auxes) or (
-            tok.head.lemma_ in {"need", "ought"} and tok.dep_ == "xcomp"
-        ) or (tok.dep_ == "xcomp" and tok.head.lemma_ in DEMAND_VERBS):
+        if (
+            any(a.lower_ in MODALS for a in auxes)
+            or (tok.head.lemma_ in {"need", "ought"} and tok.dep_ == "xcomp")
+            or (tok.dep_ == "xcomp" and tok.head.lemma_ in DEMAND_VERBS)
+        ):
             out.append(tok)
     return out
 

@@ -305,10 +305,18 @@ def show(incident_id: str, db: DbOption = None, as_json: JsonOption = False) -> 
         console.print(f"  [cyan]{m['article_id']}[/] [{m['start']}:{m['end']}] {m['quote']}", highlight=False)
 
 
+def _export_formats() -> str:
+    from plotwatch.export import EXPORTERS
+
+    return ", ".join(EXPORTERS)
+
+
 @app.command()
 @friendly
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of: {_export_formats()} (docs/export-formats.md).")
+    ] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
     db: DbOption = None,
     type_: TypeOpt = None,
@@ -318,28 +326,35 @@ def export(
     until: UntilOpt = None,
     query: QueryOpt = None,
 ) -> None:
-    """Export incidents (the contract in TAXONOMY.md for jsonl; one row per incident for csv)."""
-    from plotwatch.export import export_incidents
+    """Export incidents as jsonl (the contract), csv, stix, ftm, acled, geojson, gexf, graphml or plover."""
+    from plotwatch.export import BundleExporter, export_bundle, export_incidents, get_exporter, load_bundle
     from plotwatch.store.queries import list_incidents
 
-    rows = list_incidents(
-        _store(db),
-        _filter(
-            type=type_,
-            country=country,
-            agent_state=agent_state,
-            since=since,
-            until=until,
-            query=query,
-        ),
-    )
+    exporter = get_exporter(fmt)
+    store = _store(db)
+    options = {
+        "type": type_,
+        "country": country,
+        "agent_state": agent_state,
+        "since": since,
+        "until": until,
+        "query": query,
+    }
+    f = _filter(**options)
+
+    def write(fh: Any) -> int:
+        if issubclass(exporter, BundleExporter):
+            # no filter: every entity and relation too, not only those the incidents name
+            return export_bundle(load_bundle(store, f if any(options.values()) else None), fmt, fh)
+        return export_incidents(list_incidents(store, f), fmt, fh)
+
     if out is None:
-        n = export_incidents(rows, fmt, sys.stdout)
+        n = write(sys.stdout)
     else:
         tmp = out.with_name(out.name + ".part")
         try:
             with tmp.open("w", encoding="utf-8", newline="") as fh:
-                n = export_incidents(rows, fmt, fh)
+                n = write(fh)
             tmp.replace(out)
         except OSError as exc:
             raise PlotwatchError(f"cannot write {out}: {exc.strerror}") from None
@@ -447,9 +462,10 @@ def bench_throughput(
 
 def _register_plugins() -> None:
     """Command groups that live in their own modules add themselves here."""
-    from plotwatch.cli import sources
+    from plotwatch.cli import exchange, sources
 
     sources.register(app)
+    exchange.register(app)
 
 
 _register_plugins()

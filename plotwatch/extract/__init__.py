@@ -72,8 +72,9 @@ class Extractor:
         """Entities and events of one article."""
         return self._records(self.nlp(text), published)
 
-    def extract_many(self, items: Iterable[tuple[str, dt.date | None]],
-                     batch_size: int = 16) -> Iterator[Extraction]:
+    def extract_many(
+        self, items: Iterable[tuple[str, dt.date | None]], batch_size: int = 16
+    ) -> Iterator[Extraction]:
         """Like :meth:`extract` over many articles, batched through ``nlp.pipe``."""
         for doc, published in self.nlp.pipe(items, batch_size=batch_size, as_tuples=True):
             yield self._records(doc, published)

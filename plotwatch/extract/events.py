@@ -64,8 +64,14 @@ class Candidate:
 class SentenceAnalyzer:
     """Finds :class:`Candidate` s in the sentences of one ``Doc``."""
 
-    def __init__(self, doc: Doc, res: Resources, places: PlaceResolver, dates: DateResolver,
-                 entries: dict[str, TriggerEntry]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        res: Resources,
+        places: PlaceResolver,
+        dates: DateResolver,
+        entries: dict[str, TriggerEntry],
+    ) -> None:
         self.doc = doc
         self.res = res
         self.cues: dict[str, Any] = res.cues
@@ -90,8 +96,16 @@ class SentenceAnalyzer:
             if blocked(span.root, self.cues):
                 continue
             entry = self.entries[span.kb_id_]
-            cands.append(Candidate(type=entry.type, entry=entry, trigger=span, sent=sent,
-                                   status=entry.status, generic=entry.type == "generic"))
+            cands.append(
+                Candidate(
+                    type=entry.type,
+                    entry=entry,
+                    trigger=span,
+                    sent=sent,
+                    status=entry.status,
+                    generic=entry.type == "generic",
+                )
+            )
         cands = self._merge(cands)
         instruments = [s for s in self.doc.spans[INSTR_KEY] if sent.start <= s.start < sent.end]
         heads = {c.head.i for c in cands}
@@ -102,8 +116,7 @@ class SentenceAnalyzer:
                 cand.instrument = instruments[0].text
                 if cand.generic:
                     cand.type, cand.generic = instruments[0].label_, False
-                cand.actors.append(ActorMention(name=instruments[0].text, role="instrument",
-                                                kind="weapon"))
+                cand.actors.append(ActorMention(name=instruments[0].text, role="instrument", kind="weapon"))
             self._fill(cand, others)
             out.extend(self._expand(cand, others))
         return [c for c in out if not self._vague(c)]
@@ -145,13 +158,13 @@ class SentenceAnalyzer:
         return [c for c in kept if not self._habitual(c)]
 
     def _in_purpose(self, tok: Token, upto: Token | None = None) -> bool:
-        return any(t.lemma_.lower() in self.purpose for t in list(chain(tok))[1:]
-                   if upto is None or t.i != upto.i)
+        return any(
+            t.lemma_.lower() in self.purpose for t in list(chain(tok))[1:] if upto is None or t.i != upto.i
+        )
 
     def _habitual(self, cand: Candidate) -> bool:
-        """"a long history of assassinating dissidents": a habit, not an event."""
-        return cand.hostile and any(
-            t.lemma_.lower() in self.habitual for t in list(chain(cand.head))[1:4])
+        """ "a long history of assassinating dissidents": a habit, not an event."""
+        return cand.hostile and any(t.lemma_.lower() in self.habitual for t in list(chain(cand.head))[1:4])
 
     # -- slots --------------------------------------------------------------------------
 
@@ -166,21 +179,32 @@ class SentenceAnalyzer:
         cand.date = self._date(cand, scope, climb, others)
         places, origin = self._places(scope, climb, sent)
         if not places and head.pos_ == "NOUN":  # "the Paris bombing"
-            places = [p for c in head.children if c.dep_ == "compound" and c.ent_type_ == "GPE"
-                      and (p := self.places.resolve(c.text)) is not None]
+            places = [
+                p
+                for c in head.children
+                if c.dep_ == "compound"
+                and c.ent_type_ == "GPE"
+                and (p := self.places.resolve(c.text)) is not None
+            ]
         cand.place = places[0] if places else None
         cand.origin = origin
         if cand.hostile:
             self._status(cand, roots)
-            responses = {s.root.i for s in self.doc.spans[TRIG_KEY]
-                         if s.label_ not in HOSTILE_TYPES and s.label_ != "generic"}
+            responses = {
+                s.root.i
+                for s in self.doc.spans[TRIG_KEY]
+                if s.label_ not in HOSTILE_TYPES and s.label_ != "generic"
+            }
             perp = self._perpetrators(head, responses)
             tgt = [t for r in roots for t in self.roles.patient_tokens(r)]
             cand.actors += self.roles.actors(perp, "perpetrator", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
             cand.state_agent = any(self.roles.is_state_agent(t) for t in perp)
-            if cand.entry.weak and cand.type == "assassination" and any(
-                    t.tag_ in ("NNS", "NNPS") or number_of(t) for t in tgt):
+            if (
+                cand.entry.weak
+                and cand.type == "assassination"
+                and any(t.tag_ in ("NNS", "NNPS") or number_of(t) for t in tgt)
+            ):
                 cand.type = "armed_attack"  # killing many is not an assassination
             cand.agent_state = self._hostile_state(cand, perp, tgt)
         else:
@@ -229,7 +253,8 @@ class SentenceAnalyzer:
                 cand.status = status
                 break
         if cand.status == "planned" and any(
-            s.label_ in ("arrest", "charge") for s in self.doc.spans[TRIG_KEY]
+            s.label_ in ("arrest", "charge")
+            for s in self.doc.spans[TRIG_KEY]
             if s.root.i != cand.head.i and s.root.i in {t.i for t in chain(cand.head)}
         ):
             cand.status = "foiled"
@@ -256,8 +281,9 @@ class SentenceAnalyzer:
                     return ent.country
         return None
 
-    def _date(self, cand: Candidate, scope: list[Token], climb: list[Token],
-              others: set[int]) -> Resolved | None:
+    def _date(
+        self, cand: Candidate, scope: list[Token], climb: list[Token], others: set[int]
+    ) -> Resolved | None:
         sent = cand.sent
         spans = self._date_spans(sent)
         if not spans:
@@ -268,8 +294,11 @@ class SentenceAnalyzer:
         best: tuple[int, Span] | None = None
         for span in spans:
             root = span.root
-            attached = root.i in scope_ids or root.head.i in climb_ids or (
-                root.head.dep_ == "prep" and root.head.head.i in climb_ids)
+            attached = (
+                root.i in scope_ids
+                or root.head.i in climb_ids
+                or (root.head.dep_ == "prep" and root.head.head.i in climb_ids)
+            )
             if not attached and root.i in fronted and not (others & climb_ids):
                 attached = True
             if attached:
@@ -283,8 +312,9 @@ class SentenceAnalyzer:
     def _date_spans(self, sent: Span) -> list[Span]:
         spans = {(e.start, e.end): e for e in sent.ents if e.label_ == "DATE"}
         for m in RE_DATE_SPAN.finditer(sent.text):
-            span = self.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
-                                      alignment_mode="expand")
+            span = self.doc.char_span(
+                sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+            )
             if span is not None and not any(s <= span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
         return list(spans.values())
@@ -376,7 +406,8 @@ class SentenceAnalyzer:
         det = determiner(head)
         plural = head.tag_ in ("NNS", "NNPS")
         if det in ("these", "those", "such", "any", "every", "all") or (
-            head.pos_ == "NOUN" and any(c.lower_ == "such" for c in head.children)):
+            head.pos_ == "NOUN" and any(c.lower_ == "such" for c in head.children)
+        ):
             return True
         anchored = cand.place is not None or cand.date is not None
         if (n and n > 1) or plural:

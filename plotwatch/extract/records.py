@@ -32,8 +32,13 @@ from plotwatch.types import HOSTILE_TYPES, EntityMention, EventMention, Extracti
 HOSTILE_KINDS = ("agency", "unit")
 
 
-def doc_to_extraction(doc: Doc, published: dt.date | None, res: Resources, places: PlaceResolver,
-                      entries: dict[str, TriggerEntry]) -> Extraction:
+def doc_to_extraction(
+    doc: Doc,
+    published: dt.date | None,
+    res: Resources,
+    places: PlaceResolver,
+    entries: dict[str, TriggerEntry],
+) -> Extraction:
     """Entities and events of one annotated article."""
     ref_year = published.year if published else reference_year(doc.text)
     dates = DateResolver(published, ref_year)
@@ -78,9 +83,14 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.place and b.place:
         return a.place.country == b.place.country and (
-            not (a.date and b.date) or a.date.date.compatible(b.date.date))
-    if a.date and b.date and a.date.date.precision in ("month", "day") \
-            and b.date.date.precision in ("month", "day"):
+            not (a.date and b.date) or a.date.date.compatible(b.date.date)
+        )
+    if (
+        a.date
+        and b.date
+        and a.date.date.precision in ("month", "day")
+        and b.date.date.precision in ("month", "day")
+    ):
         return a.date.date.compatible(b.date.date)
     return False
 
@@ -130,8 +140,12 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources) -> None:
                 cand.agent_state = dominant
         elif cand.agent_state is None and cand.place is not None:
             cand.agent_state = cand.place.country
-        if not cand.hostile and cand.agent_state and cand.agent_state in cand.target_countries \
-                and cand.type in ("expulsion", "diplomatic_measure", "sanction"):
+        if (
+            not cand.hostile
+            and cand.agent_state
+            and cand.agent_state in cand.target_countries
+            and cand.type in ("expulsion", "diplomatic_measure", "sanction")
+        ):
             cand.agent_state = cand.place.country if cand.place else None
 
 
@@ -146,8 +160,9 @@ def _response_years(cands: list[Candidate]) -> None:
             cand.date = Resolved(PartialDate.of(last.date.year or 0), inferred=True)
 
 
-def _to_event(cand: Candidate, dates: DateResolver, ref_year: int | None,
-              res: Resources) -> EventMention | None:
+def _to_event(
+    cand: Candidate, dates: DateResolver, ref_year: int | None, res: Resources
+) -> EventMention | None:
     hostile = cand.type in HOSTILE_TYPES
     if hostile and cand.agent_state is None and res.cues.get("require_state_for_hostile", True):
         return None
@@ -194,14 +209,20 @@ def _entities(doc: Doc, res: Resources) -> list[EntityMention]:
     covered = {i for s in gaz for i in range(s.start, s.end)}
     for span in gaz:
         info = res.entity(span.kb_id_)
-        out.append(EntityMention(text=span.text, label=span.label_, start=span.start_char,
-                                 end=span.end_char, key=span.kb_id_,
-                                 canonical=info.name if info else None,
-                                 country=info.country if info else None,
-                                 aliases=list(info.aliases) if info else []))
+        out.append(
+            EntityMention(
+                text=span.text,
+                label=span.label_,
+                start=span.start_char,
+                end=span.end_char,
+                key=span.kb_id_,
+                canonical=info.name if info else None,
+                country=info.country if info else None,
+                aliases=list(info.aliases) if info else [],
+            )
+        )
     for ner in doc.ents:
         if ner.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") and ner.start not in covered:
-            out.append(EntityMention(text=ner.text, label=ner.label_, start=ner.start_char,
-                                     end=ner.end_char))
+            out.append(EntityMention(text=ner.text, label=ner.label_, start=ner.start_char, end=ner.end_char))
     out.sort(key=lambda e: (e.start, e.end))
     return out

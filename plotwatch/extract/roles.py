@@ -95,9 +95,10 @@ class RoleFinder:
         seen: set[tuple[int, int]] = set()
         for tok in self._with_conj(tokens):
             spans = self._named_in(tok)
-            if not spans and (tok.lower_ in PRONOUNS or (
-                tok.lemma_.lower() in self.anaphors and any(c.lower_ == "the" for c in tok.children)
-            )):
+            if not spans and (
+                tok.lower_ in PRONOUNS
+                or (tok.lemma_.lower() in self.anaphors and any(c.lower_ == "the" for c in tok.children))
+            ):
                 ante = self.antecedent(sent.start)
                 spans = [ante] if ante is not None else []
             if not spans and tok.pos_ in ("NOUN", "PROPN"):
@@ -125,9 +126,12 @@ class RoleFinder:
             span = self.gaz.get(cur.i) or self.ents.get(cur.i)
             if span is not None:
                 found[(span.start, span.end)] = span
-            stack.extend(c for c in cur.children
-                         if c.dep_ not in ("relcl", "acl", "conj", "cc", "advcl", "prep")
-                         or (c.dep_ == "prep" and c.lower_ == "of"))
+            stack.extend(
+                c
+                for c in cur.children
+                if c.dep_ not in ("relcl", "acl", "conj", "cc", "advcl", "prep")
+                or (c.dep_ == "prep" and c.lower_ == "of")
+            )
         # a demonym alone ("Iranian diplomat") is not the actor: keep it only if nothing else
         spans = sorted(found.values(), key=lambda s: s.start)
         named = [s for s in spans if not (s.label_ == "NORP" and s.root.i != tok.i)]
@@ -138,10 +142,18 @@ class RoleFinder:
         key = span.kb_id_ if span.kb_id_ else None
         ent = self.res.entity(key) if key else None
         if ent is not None:
-            return ActorMention(name=span.text, role=role, canonical=ent.name, kind=ent.kind,
-                                country=ent.country, key=ent.id, aliases=list(ent.aliases))
+            return ActorMention(
+                name=span.text,
+                role=role,
+                canonical=ent.name,
+                kind=ent.kind,
+                country=ent.country,
+                key=ent.id,
+                aliases=list(ent.aliases),
+            )
         kind = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}.get(
-            span.label_, "unknown")
+            span.label_, "unknown"
+        )
         country = self.phrase_country(span.root)
         return ActorMention(name=span.text, role=role, kind=kind, country=country)
 

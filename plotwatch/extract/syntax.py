@@ -12,8 +12,27 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 # Edges we climb from a trigger to reach the verb that carries its subject, aux and modifiers.
-CLIMB = {"xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "attr", "appos",
-         "oprd", "npadvmod", "amod", "compound", "nsubj", "nsubjpass", "ccomp", "agent", "dative"}
+CLIMB = {
+    "xcomp",
+    "conj",
+    "pcomp",
+    "prep",
+    "pobj",
+    "dobj",
+    "acl",
+    "advcl",
+    "attr",
+    "appos",
+    "oprd",
+    "npadvmod",
+    "amod",
+    "compound",
+    "nsubj",
+    "nsubjpass",
+    "ccomp",
+    "agent",
+    "dative",
+}
 # Edges that stop climbing for modality: a relative clause has its own mood.
 BOUNDARY = {"relcl"}
 SUBJECT = ("nsubj", "nsubjpass", "csubj")
@@ -107,8 +126,21 @@ def fronted_preps(sent: Span) -> list[Token]:
 
 def number_of(tok: Token) -> int | None:
     """The cardinal modifying ``tok`` ("eight plots" -> 8), or None."""
-    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "several": 3, "dozens": 24, "scores": 40, "hundreds": 200}
+    words = {
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "several": 3,
+        "dozens": 24,
+        "scores": 40,
+        "hundreds": 200,
+    }
     for child in tok.children:
         if child.dep_ == "nummod" or (child.dep_ == "amod" and child.lower_ in words):
             low = child.lower_.replace(",", "")

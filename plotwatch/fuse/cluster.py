@@ -52,8 +52,11 @@ class Cluster:
 
 
 def actor_ids(sm: SourcedMention) -> set[str]:
-    return {a.key or a.name.casefold().removeprefix("the ").strip()
-            for a in sm.mention.actors if a.role != "instrument" and (a.key or a.kind != "unknown")}
+    return {
+        a.key or a.name.casefold().removeprefix("the ").strip()
+        for a in sm.mention.actors
+        if a.role != "instrument" and (a.key or a.kind != "unknown")
+    }
 
 
 GENERIC = "generic"  # block type of clusters holding only generic mentions
@@ -94,8 +97,9 @@ class Clusterer:
             if not all(abs(y - d.year) <= self.slack for y in years):
                 return False
             rest = (d.value or "")[4:]  # the month/day part must still agree
-            return all(x.value[4:].startswith(rest) or rest.startswith(x.value[4:])
-                       for x in c.dates if x.value)
+            return all(
+                x.value[4:].startswith(rest) or rest.startswith(x.value[4:]) for x in c.dates if x.value
+            )
         if not all(d.compatible(x, self.day_slack) for x in c.dates):
             return False
         return all(abs(y - (d.year or y)) <= self.slack for y in c.years)

@@ -12,10 +12,18 @@ PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "none": 0}
 
 
 def incident_id(type_: str, mentions: Sequence[SourcedMention]) -> str:
-    """"inc-" + sha1 of the type and the earliest mention (article, sentence, trigger, and the
+    """ "inc-" + sha1 of the type and the earliest mention (article, sentence, trigger, and the
     country/state, which tell apart the events one list sentence expands into)."""
-    first = min((m.article_id, m.mention.sentence_start, m.mention.trigger_start or 0,
-                 m.mention.country or "", m.mention.agent_state or "") for m in mentions)
+    first = min(
+        (
+            m.article_id,
+            m.mention.sentence_start,
+            m.mention.trigger_start or 0,
+            m.mention.country or "",
+            m.mention.agent_state or "",
+        )
+        for m in mentions
+    )
     digest = hashlib.sha1("|".join(map(str, (type_, *first))).encode()).hexdigest()
     return f"inc-{digest[:12]}"
 
@@ -23,8 +31,9 @@ def incident_id(type_: str, mentions: Sequence[SourcedMention]) -> str:
 def merged_date(mentions: Sequence[SourcedMention]) -> PartialDate:
     """The most precise date consistent with the others (explicit dates before inferred ones)."""
     for inferred in (False, True):
-        dates = [m.mention.date for m in mentions
-                 if m.mention.date.value and m.mention.date_inferred == inferred]
+        dates = [
+            m.mention.date for m in mentions if m.mention.date.value and m.mention.date_inferred == inferred
+        ]
         if not dates:
             continue
         counts = Counter(d.value for d in dates)
@@ -33,8 +42,15 @@ def merged_date(mentions: Sequence[SourcedMention]) -> PartialDate:
             return sum(1 for o in dates if d.compatible(o))
 
         # ties go to the earlier date: a later article's context year is an upper bound
-        return max(dates, key=lambda d: (support(d), PRECISION_RANK[d.precision],
-                                         counts[d.value], [-ord(ch) for ch in d.value or ""]))
+        return max(
+            dates,
+            key=lambda d: (
+                support(d),
+                PRECISION_RANK[d.precision],
+                counts[d.value],
+                [-ord(ch) for ch in d.value or ""],
+            ),
+        )
     return PartialDate.unknown()
 
 
@@ -67,8 +83,9 @@ def merged_actors(mentions: Sequence[SourcedMention]) -> list[ActorMention]:
 
 def build_incident(type_: str, mentions: list[SourcedMention], priority: Sequence[str]) -> IncidentDraft:
     """An :class:`IncidentDraft` from a cluster of mentions of one incident."""
-    mentions = sorted(mentions, key=lambda m: (m.article_id, m.mention.sentence_start,
-                                               m.mention.trigger_start or 0))
+    mentions = sorted(
+        mentions, key=lambda m: (m.article_id, m.mention.sentence_start, m.mention.trigger_start or 0)
+    )
     evs = [m.mention for m in mentions]
     country = _mode([e.country for e in evs])
     placed = [e for e in evs if e.place and e.country == country]

@@ -54,6 +54,12 @@ class SourceEntry:
     domains: list[str] = field(default_factory=list)
 
 
+def _as_list(value: object) -> list[object]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
 def _check(entry: dict[str, object], where: str) -> SourceEntry:
     if not isinstance(entry, dict) or not entry.get("name"):
         raise ConfigError(f"{where}: every source needs a name")
@@ -69,8 +75,8 @@ def _check(entry: dict[str, object], where: str) -> SourceEntry:
         kind=kind,
         family=str(entry["family"]) if entry.get("family") else None,
         note=str(entry["note"]) if entry.get("note") else None,
-        aliases=[str(a) for a in entry.get("aliases", []) or []],  # type: ignore[union-attr]
-        domains=[str(d).lower() for d in entry.get("domains", []) or []],  # type: ignore[union-attr]
+        aliases=[str(a) for a in _as_list(entry.get("aliases"))],
+        domains=[str(d).lower() for d in _as_list(entry.get("domains"))],
     )
 
 

@@ -105,9 +105,7 @@ def decode(data: bytes, source: str) -> str | InputError:
         except UnicodeDecodeError as exc:
             bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
             bad = data[exc.start + bom : exc.start + bom + 1].hex()
-            return InputError(
-                source, f"invalid UTF-8 at byte offset {exc.start + bom} (byte 0x{bad})"
-            )
+            return InputError(source, f"invalid UTF-8 at byte offset {exc.start + bom} (byte 0x{bad})")
     if not text.strip():
         return InputError(source, "empty file" if not text else "empty file (only whitespace)")
     controls = len(_CONTROL.findall(text[:65536]))

@@ -76,8 +76,7 @@ class NearDuplicateIndex:
         if isinstance(text, MinHash):
             if len(text.hashvalues) != self.num_perm:
                 raise ValueError(
-                    f"signature has {len(text.hashvalues)} permutations, "
-                    f"the index uses {self.num_perm}"
+                    f"signature has {len(text.hashvalues)} permutations, the index uses {self.num_perm}"
                 )
             return text
         return self.signature(text)

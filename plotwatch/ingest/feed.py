@@ -78,9 +78,7 @@ class FeedReader(Reader):
         entries = list(parsed.get("entries") or [])
         if not entries:
             problem = parsed.get("bozo_exception")
-            yield InputError(
-                origin, f"malformed feed: {problem}" if problem else "feed has no entries"
-            )
+            yield InputError(origin, f"malformed feed: {problem}" if problem else "feed has no entries")
             return
         version = str(parsed.get("version") or "")
         fmt = "atom" if version.startswith("atom") else "rss"

@@ -162,9 +162,7 @@ class JsonReader(Reader):
             yield InputError(origin, _malformed(exc))
             return
         if isinstance(data, dict):
-            yield article_from_object(
-                data, origin=origin, where=origin, default_id=stem, fmt=self.fmt
-            )
+            yield article_from_object(data, origin=origin, where=origin, default_id=stem, fmt=self.fmt)
             return
         if not isinstance(data, list):
             yield InputError(origin, f"expected a JSON object or list, got {type(data).__name__}")

@@ -30,9 +30,7 @@ READERS: dict[str, Reader] = {
     reader.fmt: reader
     for reader in (TextReader(), HtmlReader(), JsonReader(), JsonLinesReader(), FeedReader())
 }
-_BY_EXTENSION: dict[str, Reader] = {
-    ext: reader for reader in READERS.values() for ext in reader.extensions
-}
+_BY_EXTENSION: dict[str, Reader] = {ext: reader for reader in READERS.values() for ext in reader.extensions}
 SUPPORTED = tuple(sorted(_BY_EXTENSION))
 
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(p|div|article)[\s>]", re.I)
@@ -69,9 +67,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ite
             yield InputError(source, "no such file or directory")
             return
         suffix = path.suffix or "(none)"
-        yield InputError(
-            source, f"unsupported file type {suffix} (supported: {', '.join(SUPPORTED)})"
-        )
+        yield InputError(source, f"unsupported file type {suffix} (supported: {', '.join(SUPPORTED)})")
         return
     data = load_bytes(path, max_bytes)
     if isinstance(data, InputError):

@@ -18,7 +18,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, delete, event, func, select, text
+from sqlalchemy import create_engine, delete, event, func, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -153,7 +153,7 @@ class Store:
         """(source_id, serialized MinHash) of every stored article that has one."""
         with self.session() as s:
             rows = s.execute(select(Article.source_id, Article.minhash).where(Article.minhash.is_not(None)))
-            yield from ((source_id, blob) for source_id, blob in rows)
+            yield from ((source_id, blob) for source_id, blob in rows if blob is not None)
 
     def add_article(
         self,
@@ -276,8 +276,14 @@ class Store:
         for c in extraction.claims:
             s.add(
                 Claim(
-                    article_id=article.id, kind=c.kind, value=c.value, unit=c.unit, text=c.text,
-                    speaker=c.speaker, start=c.start, end=c.end,
+                    article_id=article.id,
+                    kind=c.kind,
+                    value=c.value,
+                    unit=c.unit,
+                    text=c.text,
+                    speaker=c.speaker,
+                    start=c.start,
+                    end=c.end,
                 )
             )
         for m in extraction.events:
@@ -368,7 +374,7 @@ class Store:
             for inc_id, ids in by_incident.items():
                 for chunk in _chunks(ids, 500):
                     s.execute(
-                        EventMentionRow.__table__.update()
+                        update(EventMentionRow)
                         .where(EventMentionRow.id.in_(chunk))
                         .values(incident_id=inc_id)
                     )

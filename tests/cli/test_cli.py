@@ -110,7 +110,8 @@ def test_cli_bad_inputs_are_reported_and_good_ones_stored(tmp_path: Path) -> Non
     latin.write_bytes("Caf\xe9 bombing in Paris".encode("latin-1"))
     jsonl = tmp_path / "feed.jsonl"
     jsonl.write_text(
-        json.dumps({"id": "ok-1", "text": "Police in Berlin arrested two men on Monday."}) + "\n"
+        json.dumps({"id": "ok-1", "text": "Police in Berlin arrested two men on Monday."})
+        + "\n"
         + "{not json\n",
         encoding="utf-8",
     )
@@ -121,8 +122,18 @@ def test_cli_bad_inputs_are_reported_and_good_ones_stored(tmp_path: Path) -> Non
     second.write_text("Albania expelled the Iranian ambassador on December 19, 2018.\n", encoding="utf-8")
 
     result = run(
-        "ingest", str(binary), str(empty), str(latin), str(jsonl), str(big), str(missing),
-        str(second), "--max-size", "10k", "--db", db,
+        "ingest",
+        str(binary),
+        str(empty),
+        str(latin),
+        str(jsonl),
+        str(big),
+        str(missing),
+        str(second),
+        "--max-size",
+        "10k",
+        "--db",
+        db,
     )
     assert result.exit_code == 1
     out = result.output

@@ -11,9 +11,16 @@ from plotwatch.extract.dates import DateResolver, reference_year, sentence_year
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("March 22", "2018-03-22"), ("October10", "2018-10-10"), ("in June", "2018-06"),
-     ("this year", "2018"), ("last year", "2017"), ("February 2019", "2019-02"),
-     ("September 20, 2019", "2019-09-20"), ("1994", "1994")],
+    [
+        ("March 22", "2018-03-22"),
+        ("October10", "2018-10-10"),
+        ("in June", "2018-06"),
+        ("this year", "2018"),
+        ("last year", "2017"),
+        ("February 2019", "2019-02"),
+        ("September 20, 2019", "2019-09-20"),
+        ("1994", "1994"),
+    ],
 )
 def test_dates_resolve_against_reference_year(text: str, expected: str) -> None:
     assert DateResolver(None, 2018).resolve(text).date.value == expected

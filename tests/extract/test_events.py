@@ -47,8 +47,10 @@ def test_events_list_expansion_one_per_country(extractor: Extractor) -> None:
 
 
 def test_events_recommendation_is_not_event(extractor: Extractor) -> None:
-    text = ("Activists called on the government to expel Rwandan diplomats. "
-            "Governments must sanction the FSB.\n• expel all Chinese intelligence officers")
+    text = (
+        "Activists called on the government to expel Rwandan diplomats. "
+        "Governments must sanction the FSB.\n• expel all Chinese intelligence officers"
+    )
     assert events(extractor, text) == []
 
 
@@ -62,8 +64,7 @@ def test_events_question_and_hypothetical_are_not_events(extractor: Extractor) -
 
 
 def test_events_foiled_status_from_cue(extractor: Extractor) -> None:
-    text = ("In March, Danish police thwarted a plot by the GRU to assassinate a defector "
-            "in Copenhagen.")
+    text = "In March, Danish police thwarted a plot by the GRU to assassinate a defector in Copenhagen."
     (plot,) = by_type(events(extractor, text), "assassination")
     assert plot.status == "foiled" and plot.agent_state == "RU" and plot.country == "DK"
     assert plot.date.value == "2021-03"
@@ -97,8 +98,10 @@ def test_events_evidence_offsets(extractor: Extractor) -> None:
 
 
 def test_events_year_from_article_without_publication(extractor: Extractor) -> None:
-    text = ("The 2017 elections were tense. On March 2 in 2017 people voted. "
-            "On March 22, Turkish police arrested two Iranians in Ankara.")
+    text = (
+        "The 2017 elections were tense. On March 2 in 2017 people voted. "
+        "On March 22, Turkish police arrested two Iranians in Ankara."
+    )
     (arrest,) = by_type(events(extractor, text, None), "arrest")
     assert arrest.date.value == "2017-03-22"
 

@@ -18,15 +18,32 @@ BACKGROUND = SHARED / "corpus" / "background" / "lee.jsonl"
 
 def contract(d: IncidentDraft) -> dict:
     return {
-        "id": d.id, "type": d.type, "status": d.status,
+        "id": d.id,
+        "type": d.type,
+        "status": d.status,
         "date": {"start": d.date.value, "end": d.date.value, "precision": d.date.precision},
         "location": {"country": d.country, "place": d.place, "precision": d.place_precision},
         "agent_state": d.agent_state,
-        "actors": [{"entity_id": a.key, "name": a.canonical or a.name, "aliases": [a.name, *a.aliases],
-                    "kind": a.kind, "role": a.role, "country": a.country} for a in d.actors],
-        "mentions": [{"article_id": m.article_id, "quote": m.mention.quote,
-                      "start": m.mention.sentence_start, "end": m.mention.sentence_end}
-                     for m in d.mentions],
+        "actors": [
+            {
+                "entity_id": a.key,
+                "name": a.canonical or a.name,
+                "aliases": [a.name, *a.aliases],
+                "kind": a.kind,
+                "role": a.role,
+                "country": a.country,
+            }
+            for a in d.actors
+        ],
+        "mentions": [
+            {
+                "article_id": m.article_id,
+                "quote": m.mention.quote,
+                "start": m.mention.sentence_start,
+                "end": m.mention.sentence_end,
+            }
+            for m in d.mentions
+        ],
     }
 
 
@@ -49,7 +66,9 @@ def test_seeds_regression_background_stays_quiet(extractor: Extractor) -> None:
     if not BACKGROUND.exists():
         pytest.skip(f"background corpus not found at {BACKGROUND}")
     rows = [json.loads(line) for line in BACKGROUND.open()]
-    mentions = [SourcedMention(r["id"], m) for r, ex in
-                zip(rows, extractor.extract_many((r["text"], None) for r in rows), strict=True)
-                for m in ex.events]
+    mentions = [
+        SourcedMention(r["id"], m)
+        for r, ex in zip(rows, extractor.extract_many((r["text"], None) for r in rows), strict=True)
+        for m in ex.events
+    ]
     assert len(fuse(mentions)) <= 40  # 350 articles, almost none about state plots

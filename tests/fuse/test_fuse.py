@@ -8,14 +8,34 @@ from plotwatch.fuse import fuse
 from plotwatch.types import ActorMention, EventMention, PartialDate, SourcedMention
 
 
-def sm(article: str, start: int, type_: str = "bombing", date: str | None = "2020-06",
-       country: str | None = "FR", agent: str | None = "RU", status: str | None = "foiled",
-       generic: bool = False, inferred: bool = False, actors: list[ActorMention] | None = None,
-       place: str | None = None) -> SourcedMention:
-    m = EventMention(type=type_, status=status, date=PartialDate.parse(date), sentence_start=start,
-                     sentence_end=start + 10, quote="x" * 10, trigger="t", country=country,
-                     place=place, agent_state=agent, actors=actors or [], generic=generic,
-                     date_inferred=inferred)
+def sm(
+    article: str,
+    start: int,
+    type_: str = "bombing",
+    date: str | None = "2020-06",
+    country: str | None = "FR",
+    agent: str | None = "RU",
+    status: str | None = "foiled",
+    generic: bool = False,
+    inferred: bool = False,
+    actors: list[ActorMention] | None = None,
+    place: str | None = None,
+) -> SourcedMention:
+    m = EventMention(
+        type=type_,
+        status=status,
+        date=PartialDate.parse(date),
+        sentence_start=start,
+        sentence_end=start + 10,
+        quote="x" * 10,
+        trigger="t",
+        country=country,
+        place=place,
+        agent_state=agent,
+        actors=actors or [],
+        generic=generic,
+        date_inferred=inferred,
+    )
     return SourcedMention(article, m)
 
 
@@ -41,13 +61,18 @@ def test_fuse_inferred_year_has_slack() -> None:
 
 
 def test_fuse_ids_stable_and_order_independent() -> None:
-    items = [sm("a", 0), sm("b", 5), sm("c", 0, type_="arrest", status=None, agent="FR"),
-             sm("d", 3, country="DE", agent="DE", type_="arrest", status=None)]
+    items = [
+        sm("a", 0),
+        sm("b", 5),
+        sm("c", 0, type_="arrest", status=None, agent="FR"),
+        sm("d", 3, country="DE", agent="DE", type_="arrest", status=None),
+    ]
     first = {d.id: sorted((m.article_id, m.mention.sentence_start) for m in d.mentions) for d in fuse(items)}
     for seed in range(5):
         random.Random(seed).shuffle(items)
-        again = {d.id: sorted((m.article_id, m.mention.sentence_start) for m in d.mentions)
-                 for d in fuse(items)}
+        again = {
+            d.id: sorted((m.article_id, m.mention.sentence_start) for m in d.mentions) for d in fuse(items)
+        }
         assert again == first
     assert all(i.startswith("inc-") for i in first)
 

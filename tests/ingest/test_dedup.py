@@ -23,24 +23,18 @@ def test_dedup_content_hash_is_stable() -> None:
 
 
 def test_dedup_content_hash_ignores_case_and_whitespace_not_words() -> None:
-    assert content_hash("  Two men\n\narrested\tin Berlin ") == content_hash(
-        "two MEN arrested in berlin"
-    )
+    assert content_hash("  Two men\n\narrested\tin Berlin ") == content_hash("two MEN arrested in berlin")
     assert content_hash("Two men arrested in Berlin") != content_hash("Two men arrested in Bonn")
 
 
 _WS = st.text(alphabet=" \t\n\r\u00a0\u2003", min_size=1, max_size=4)
 
 
-_WORDS = st.lists(
-    st.text(alphabet=st.characters(categories=["L", "N", "P"]), min_size=1), max_size=20
-)
+_WORDS = st.lists(st.text(alphabet=st.characters(categories=["L", "N", "P"]), min_size=1), max_size=20)
 
 
 @given(_WORDS, st.data())
-def test_dedup_content_hash_ignores_whitespace_differences(
-    words: list[str], data: st.DataObject
-) -> None:
+def test_dedup_content_hash_ignores_whitespace_differences(words: list[str], data: st.DataObject) -> None:
     plain = " ".join(words)
     spaced = data.draw(_WS) + "".join(w + data.draw(_WS) for w in words)
     assert content_hash(plain) == content_hash(spaced)

@@ -88,9 +88,7 @@ def test_errors_missing_path(tmp_path: Path) -> None:
     error = _only_error(list(iter_inputs([str(missing)])))
     assert error.source == str(missing)
     assert error.problem == "no such file or directory"
-    assert _only_error(list(read_file(tmp_path / "nope.pdf"))).problem == (
-        "no such file or directory"
-    )
+    assert _only_error(list(read_file(tmp_path / "nope.pdf"))).problem == ("no such file or directory")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
@@ -139,16 +137,12 @@ def test_errors_unsupported_extension_only_when_named(fixtures: Path) -> None:
 def test_errors_do_not_stop_other_inputs(tmp_path: Path, fixtures: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01")
-    items = list(
-        iter_inputs([str(bad), str(tmp_path / "missing.txt"), str(fixtures / "article.txt")])
-    )
+    items = list(iter_inputs([str(bad), str(tmp_path / "missing.txt"), str(fixtures / "article.txt")]))
     assert len(errors(items)) == 2
     assert [a.source_id for a in articles(items)] == ["article"]
 
 
-def test_errors_reader_crash_becomes_input_error(
-    fixtures: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_errors_reader_crash_becomes_input_error(fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from plotwatch.ingest.text import TextReader
 
     def boom(self: object, text: str, origin: str, stem: str) -> None:

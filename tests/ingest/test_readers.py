@@ -84,9 +84,7 @@ def test_html_reader_extracts_text_and_metadata(fixtures: Path) -> None:
     assert article.raw_text.startswith("<!DOCTYPE html>")
 
 
-def test_html_reader_never_touches_the_network(
-    fixtures: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_html_reader_never_touches_the_network(fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("ingest tried to open a network connection")
 
@@ -177,8 +175,7 @@ def test_feed_reader_atom(fixtures: Path) -> None:
     assert entry.author == "Sam Poe"
     assert entry.published == dt.date(2022, 5, 14)
     assert entry.text == (
-        "The government asked two members of an embassy's staff to leave the country within"
-        " a week."
+        "The government asked two members of an embassy's staff to leave the country within a week."
     )
     assert link_only.needs_fetch
     assert link_only.published == dt.date(2022, 5, 15)
