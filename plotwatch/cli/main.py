@@ -36,6 +36,8 @@ bench_app = typer.Typer(no_args_is_help=True, help="Benchmarks: throughput and q
 app.add_typer(bench_app, name="bench")
 
 console = Console()
+if not console.is_terminal:  # piped or captured: do not squeeze tables into 80 columns
+    console = Console(width=160)
 err = Console(stderr=True)
 
 DbOption = Annotated[
