@@ -47,5 +47,11 @@ def fuse(mentions: Sequence[SourcedMention], settings: dict[str, Any] | None = N
         types = {m.mention.type for m in cluster.mentions if not m.mention.generic}
         type_ = cluster.type if not types else sorted(types)[0] if len(types) == 1 else cluster.type
         drafts.append(build_incident(type_, cluster.mentions, priority))
-    drafts.sort(key=lambda d: d.id)
+    drafts.sort(key=lambda d: (d.id, min((m.article_id, m.mention.sentence_start) for m in d.mentions)))
+    seen: dict[str, int] = {}
+    for d in drafts:  # two incidents anchored on one sentence: keep ids unique and stable
+        n = seen.get(d.id, 0)
+        seen[d.id] = n + 1
+        if n:
+            d.id = f"{d.id}-{n + 1}"
     return drafts

@@ -19,6 +19,7 @@ def incident_id(type_: str, mentions: Sequence[SourcedMention]) -> str:
             m.article_id,
             m.mention.sentence_start,
             m.mention.trigger_start or 0,
+            m.mention.trigger,
             m.mention.country or "",
             m.mention.agent_state or "",
         )

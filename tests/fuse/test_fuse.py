@@ -94,3 +94,20 @@ def test_fuse_unions_actors_by_key() -> None:
 def test_fuse_list_expansions_get_distinct_ids() -> None:
     drafts = fuse([sm("a", 0, type_="expulsion", status=None, country=c, agent=c) for c in ("NL", "FR")])
     assert len({d.id for d in drafts}) == 2
+
+
+def test_fuse_ids_unique_when_two_incidents_share_a_sentence() -> None:
+    from plotwatch.types import EventMention, PartialDate, SourcedMention
+
+    def m(trigger: str, state: str) -> SourcedMention:
+        quote = "Germany and Austria expelled diplomats and froze assets."
+        return SourcedMention(
+            "a1",
+            EventMention(
+                type="expulsion", status=None, date=PartialDate.of(2020), sentence_start=0,
+                sentence_end=len(quote), quote=quote, trigger=trigger, country=state, agent_state=state,
+            ),
+        )
+
+    drafts = fuse([m("expelled", "DE"), m("expelled", "AT")])
+    assert len({d.id for d in drafts}) == len(drafts) == 2
