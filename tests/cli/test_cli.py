@@ -53,12 +53,20 @@ def test_cli_export_jsonl_follows_contract(seeded_db: str, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    from sqlalchemy import select
+
+    from plotwatch.store.db import Store
+    from plotwatch.store.models import Article
+
+    with Store(seeded_db).session() as s:
+        texts = dict(s.execute(select(Article.source_id, Article.text)).all())
+    raw = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for line in lines:
         rec = json.loads(line)
         assert validate_incident(rec) == [], rec
-        for m in rec["mentions"]:  # offsets point into the stored (trimmed) text: the quote is there
-            assert m["quote"].strip() and m["quote"] in texts[m["article_id"]]
+        for m in rec["mentions"]:  # offsets point into the stored (trimmed) text
+            assert m["quote"].strip() and m["quote"] == texts[m["article_id"]][m["start"] : m["end"]]
+            assert m["quote"].strip()[:60] in raw[m["article_id"]]
 
 
 def test_cli_export_csv_one_row_per_incident(seeded_db: str, tmp_path: Path) -> None:

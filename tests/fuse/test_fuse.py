@@ -104,8 +104,15 @@ def test_fuse_ids_unique_when_two_incidents_share_a_sentence() -> None:
         return SourcedMention(
             "a1",
             EventMention(
-                type="expulsion", status=None, date=PartialDate.of(2020), sentence_start=0,
-                sentence_end=len(quote), quote=quote, trigger=trigger, country=state, agent_state=state,
+                type="expulsion",
+                status=None,
+                date=PartialDate.of(2020),
+                sentence_start=0,
+                sentence_end=len(quote),
+                quote=quote,
+                trigger=trigger,
+                country=state,
+                agent_state=state,
             ),
         )
 
