@@ -169,8 +169,10 @@ def _to_event(
     if not hostile and cand.agent_state is None:
         return None
     resolved = cand.date
-    if resolved is None and ref_year is not None:
-        resolved = Resolved(PartialDate.of(ref_year), dates.published is None)
+    if resolved is None and ref_year is not None and dates.published is not None:
+        # the sentence gives no date: a dated article's year is a fair guess; an undated
+        # article's most frequent year is not, so the date stays unknown (never invented)
+        resolved = Resolved(PartialDate.of(ref_year), False)
     date = resolved.date if resolved else PartialDate.unknown()
     old_after = int(res.cues.get("historical_years", 5))
     historical = bool(date.year and ref_year and ref_year - date.year >= old_after)
