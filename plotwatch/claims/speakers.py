@@ -59,6 +59,16 @@ REPORTING_NOUNS = {
     "interview",
     "paper",
 }
+REPORTING_HEADS = {
+    "conference",
+    "statement",
+    "report",
+    "paper",
+    "briefing",
+    "letter",
+    "communiqué",
+    "interview",
+}
 SIGNATURE = re.compile(r"^\s*[—–-]+\s*(?P<name>[^(\n]{2,60}?)\s*\(@\w+\)", re.M)
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -125,12 +135,12 @@ def _preceding_reporter(sent: Span, window: int = 2) -> str | None:
     sents = list(sent.doc.sents)
     idx = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
     for prev in reversed(sents[max(0, idx - window) : idx]):
-        low = prev.text.lower()
-        if any(n in low for n in REPORTING_NOUNS):
-            root = prev.root
-            subj = _subject_of(root)
-            if subj is not None:
-                return _phrase(subj)
+        for tok in prev:
+            if tok.lemma_.lower() in REPORTING_HEADS and tok.dep_ in {"dobj", "pobj", "nsubjpass"}:
+                verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+                subj = _subject_of(verb)
+                if subj is not None:
+                    return _phrase(subj)
     return None
 
 

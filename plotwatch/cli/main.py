@@ -317,7 +317,10 @@ def _export_formats() -> str:
 @friendly
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"One of: {_export_formats()} (docs/export-formats.md).")
+        str,
+        typer.Option(
+            "--format", "-f", help=f"One of: {_export_formats()}, claims-jsonl (docs/export-formats.md)."
+        ),
     ] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
     db: DbOption = None,
@@ -332,7 +335,7 @@ def export(
     from plotwatch.export import BundleExporter, export_bundle, export_incidents, get_exporter, load_bundle
     from plotwatch.store.queries import list_incidents
 
-    exporter = get_exporter(fmt)
+    exporter = None if fmt == "claims-jsonl" else get_exporter(fmt)
     store = _store(db)
     options = {
         "type": type_,
@@ -345,6 +348,14 @@ def export(
     f = _filter(**options)
 
     def write(fh: Any) -> int:
+        if exporter is None:  # figures, recommendations and their disagreements (TAXONOMY.md)
+            from plotwatch.claims.records import figure_contradictions, list_claims
+
+            rows = list_claims(store, query=query)
+            rows += figure_contradictions(rows)
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            return len(rows)
         if issubclass(exporter, BundleExporter):
             # no filter: every entity and relation too, not only those the incidents name
             return export_bundle(load_bundle(store, f if any(options.values()) else None), fmt, fh)
@@ -362,7 +373,7 @@ def export(
             raise PlotwatchError(f"cannot write {out}: {exc.strerror}") from None
         finally:
             tmp.unlink(missing_ok=True)
-        err.print(f"{n} incident(s) written to {out}")
+        err.print(f"{n} {'record' if exporter is None else 'incident'}(s) written to {out}")
 
 
 @app.command(name="eval")
@@ -464,8 +475,9 @@ def bench_throughput(
 
 def _register_plugins() -> None:
     """Command groups that live in their own modules add themselves here."""
-    from plotwatch.cli import exchange, sources
+    from plotwatch.cli import claims, exchange, sources
 
+    claims.register(app)
     sources.register(app)
     exchange.register(app)
 

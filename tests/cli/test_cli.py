@@ -171,3 +171,22 @@ def test_cli_samples_demo(tmp_path: Path) -> None:
     gold = SAMPLES / "gold.jsonl"
     report = json.loads(run("eval", str(gold), "--db", db, "--json").output)
     assert report["tp"] > 0
+
+
+def test_cli_eval_claims_on_seeds(seeded_db: str) -> None:
+    result = run("eval-claims", str(SEEDS / "claims.jsonl"), "--db", seeded_db, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["figure_recall"] >= 0.8
+    assert any(c["found"] for c in report["contradictions"])
+
+
+def test_cli_export_claims_jsonl(seeded_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    assert run("export", "--format", "claims-jsonl", "-o", str(out), "--db", seeded_db).exit_code == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    kinds = {r["kind"] for r in rows}
+    assert {"figure", "recommendation", "contradiction"} <= kinds
+    for r in rows:
+        if r["kind"] != "contradiction":
+            assert set(r) == {"id", "kind", "value", "unit", "text", "speaker", "article_id", "start", "end"}
