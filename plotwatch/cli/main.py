@@ -473,6 +473,36 @@ def bench_throughput(
     console.print(f"domain stages add {result['domain_overhead_pct']:.0f}% to the bare spaCy pipeline")
 
 
+@bench_app.command("fusion")
+@friendly
+def bench_fusion(
+    n: Annotated[
+        int, typer.Option("--n", min=100, help="Mentions in the first run (the second has 2n).")
+    ] = 100_000,
+    as_json: JsonOption = False,
+) -> None:
+    """Time and peak memory of fusing n and 2n synthetic mentions."""
+    from plotwatch.bench.fusion import run
+
+    result = run(n)
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title="Fusion of synthetic mentions")
+    for col in ("mentions", "incidents", "seconds", "peak RSS MiB", "fusion RSS MiB"):
+        table.add_column(col, justify="right")
+    for r in result["runs"]:
+        table.add_row(
+            f"{r['mentions']:,}",
+            f"{r['incidents']:,}",
+            f"{r['seconds']:.2f}",
+            f"{r['peak_rss_mib']:.0f}",
+            f"{r['fusion_rss_mib']:.0f}",
+        )
+    console.print(table)
+    console.print(f"doubling the input multiplies the time by {result['time_ratio_2x']:.2f}")
+
+
 def _register_plugins() -> None:
     """Command groups that live in their own modules add themselves here."""
     from plotwatch.cli import claims, exchange, sources

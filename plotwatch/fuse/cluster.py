@@ -78,7 +78,13 @@ class Clusterer:
         self.day_slack = int(settings.get("day_slack", 0))
         self.score = dict(settings.get("score", {}))
         self.clusters: list[Cluster] = []
-        self.blocks: dict[tuple[str, str, str | None], list[Cluster]] = defaultdict(list)
+        # insertion-ordered sets (dicts keyed by id) so membership tests stay O(1)
+        self.blocks: dict[tuple[str, str, str | None], dict[int, Cluster]] = defaultdict(dict)
+        # within a block, clusters by the years of their mentions (None: an undated mention),
+        # so a dated mention is compared only with clusters of nearby years: cost stays linear
+        self.by_year: dict[tuple[str, str, str | None], dict[int | None, dict[int, Cluster]]] = defaultdict(
+            lambda: defaultdict(dict)
+        )
 
     def block_type(self, c: Cluster) -> str:
         generic_only = all(x.mention.generic for x in c.mentions) and c.type in HOSTILE_TYPES
@@ -157,15 +163,27 @@ class Clusterer:
         if before is not None and before != after:
             for x in cluster.mentions:
                 for key in self._keys(before, x):
-                    if cluster in self.blocks.get(key, []):
-                        self.blocks[key].remove(cluster)
+                    self.blocks.get(key, {}).pop(id(cluster), None)
+                    for bucket in self.by_year.get(key, {}).values():
+                        bucket.pop(id(cluster), None)
         for x in cluster.mentions if before != after else [sm]:
             for key in self._keys(after, x):
-                if cluster not in self.blocks[key]:
-                    self.blocks[key].append(cluster)
+                self.blocks[key][id(cluster)] = cluster
+                self.by_year[key][x.mention.date.year][id(cluster)] = cluster
 
     def _candidates(self, key: tuple[str, str, str | None], sm: SourcedMention) -> list[Cluster]:
-        return self.blocks.get(key, [])
+        year = sm.mention.date.year
+        if year is None:
+            return list(self.blocks.get(key, {}).values())
+        years = self.by_year.get(key, {})
+        seen: set[int] = set()
+        out: list[Cluster] = []
+        for y in (None, *range(year - self.slack, year + self.slack + 1)):
+            for c in years.get(y, {}).values():
+                if id(c) not in seen:
+                    seen.add(id(c))
+                    out.append(c)
+        return out
 
 
 def cluster_mentions(mentions: Sequence[SourcedMention], settings: dict[str, Any]) -> list[Cluster]:

@@ -231,3 +231,90 @@ class AuditEntry(Base):
 
 Index("ix_articles_outlet", Article.outlet_id)
 Index("ix_articles_duplicate_of", Article.duplicate_of_id)
+
+
+# -- users, access and analyst decisions (migration 0004) ---------------------------------
+
+
+class User(Base):
+    """A local user of the web app and API: viewer, analyst or admin."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(16), default="viewer")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ApiToken(Base):
+    """A Bearer token for the JSON API; only its SHA-256 digest is stored."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AppSetting(Base):
+    """Small key/value settings of the application (the session signing key)."""
+
+    __tablename__ = "app_settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class IncidentOverride(Base):
+    """An analyst's value for one field of an incident (JSON); re-applied after every fusion."""
+
+    __tablename__ = "incident_overrides"
+    incident_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class IncidentMerge(Base):
+    """Incident ``source_id`` was merged into ``target_id``; re-applied after every fusion."""
+
+    __tablename__ = "incident_merges"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(40), unique=True)
+    target_id: Mapped[str] = mapped_column(String(40), index=True)
+    by: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MentionSplit(Base):
+    """A mention moved out into incident ``new_incident_id``.
+
+    A mention is named by what survives re-extraction: its article's source id, the start of
+    its evidence sentence and its event type (mention row ids change on reprocess).
+    """
+
+    __tablename__ = "mention_splits"
+    __table_args__ = (UniqueConstraint("article_source_id", "sentence_start", "type"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_source_id: Mapped[str] = mapped_column(String(500))
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(40))
+    new_incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    from_incident_id: Mapped[str | None] = mapped_column(String(40))
+    by: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EntityMerge(Base):
+    """Entity ``source_id`` was merged into ``target_id``; re-applied after every fusion."""
+
+    __tablename__ = "entity_merges"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(120), unique=True)
+    target_id: Mapped[str] = mapped_column(String(120), index=True)
+    by: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
