@@ -315,6 +315,20 @@ def _export_formats() -> str:
 
 @app.command()
 @friendly
+def explain(incident_id: str, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Why an incident is graded as it is: its articles, their voices and the rule applied."""
+    from plotwatch.store.queries import explain_incident
+
+    lines = explain_incident(_store(db), incident_id)
+    if as_json:
+        _print_json({"incident": incident_id, "explanation": lines})
+        return
+    for line in lines:
+        console.print(line, highlight=False)
+
+
+@app.command()
+@friendly
 def export(
     fmt: Annotated[
         str,

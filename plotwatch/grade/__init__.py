@@ -39,7 +39,11 @@ class ArticleSource:
 
 
 def voice(a: ArticleSource) -> tuple[str, str]:
-    """(voice key, grade) of an article: reprints take the voice of what they copy."""
+    """(voice key, grade) of an article: reprints speak with the voice of what they copy.
+
+    The grade is the article's own outlet's (a wire story stored after a paper's reprint of it
+    keeps its wire grade); a voice is graded by the best of its articles.
+    """
     root = a
     seen = {a.article_id}
     while root.duplicate_of is not None and root.duplicate_of.article_id not in seen:
@@ -47,7 +51,7 @@ def voice(a: ArticleSource) -> tuple[str, str]:
         seen.add(root.article_id)
     if not root.outlet:
         return UNKNOWN_VOICE, "F"
-    grade = (root.grade or "F").upper()
+    grade = ((a.grade if a.outlet else root.grade) or "F").upper()
     return (root.family or root.outlet), grade if grade in GRADES else "F"
 
 

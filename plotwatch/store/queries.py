@@ -334,3 +334,31 @@ def regrade(store: Store, incident_ids: Sequence[str] | None = None) -> int:
             inc.n_sources = corr.independent_sources
             inc.credibility = credibility(corr, contradicted=bool(_contradictions(inc.mentions, src)))
         return len(incidents)
+
+
+def explain_incident(store: Store, incident_id: str) -> list[str]:
+    """The grading of one incident in words: articles, outlets, voices, credibility rule."""
+    from plotwatch.grade import explain
+
+    rec = get_incident(store, incident_id)
+    with store.session() as s:
+        rows = s.execute(
+            select(Article.id, Article.source_id)
+            .join(EventMentionRow, EventMentionRow.article_id == Article.id)
+            .where(EventMentionRow.incident_id == rec["id"])
+        ).all()
+        src = _article_sources(s, {r[0] for r in rows})
+    lines = [f"{rec['id']}: {rec['type']}" + (f" ({rec['status']})" if rec["status"] else "")]
+    for a in sorted(src.values(), key=lambda a: a.article_id):
+        via = f", a near-duplicate of {a.duplicate_of.article_id}" if a.duplicate_of else ""
+        outlet = (
+            f"{a.outlet} (grade {a.grade or 'F'}, family {a.family or a.outlet})"
+            if a.outlet
+            else "unknown outlet"
+        )
+        lines.append(f"  article {a.article_id}: {outlet}{via}")
+    corr = corroboration(src.values())
+    lines += explain(corr, rec["credibility"])
+    if rec["contradictions"]:
+        lines.append("sources disagree on: " + ", ".join(c["field"] for c in rec["contradictions"]))
+    return lines

@@ -190,3 +190,25 @@ def test_cli_export_claims_jsonl(seeded_db: str, tmp_path: Path) -> None:
     for r in rows:
         if r["kind"] != "contradiction":
             assert set(r) == {"id", "kind", "value", "unit", "text", "speaker", "article_id", "start", "end"}
+
+
+def test_cli_samples_independent_sources_grade_better_than_reprints(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'grades.db'}"
+    assert run("ingest", str(SAMPLES), "--db", db).exit_code == 0
+    rows = json.loads(run("incidents", "--db", db, "--json", "--limit", "1000").output)
+    independent = [r for r in rows if r["corroboration"]["independent_sources"] >= 2]
+    reprinted = [
+        r
+        for r in rows
+        if r["corroboration"]["independent_sources"] == 1 and r["corroboration"]["outlets"] >= 2
+    ]
+    assert independent and reprinted
+    assert max(r["credibility"] for r in independent) < min(r["credibility"] for r in reprinted)
+    why = run("explain", reprinted[0]["id"], "--db", db).output
+    assert "near-duplicate of" in why and "independent voice" in why
+
+
+def test_cli_seeds_unknown_outlets_are_one_voice(seeded_db: str) -> None:
+    rows = json.loads(run("incidents", "--db", seeded_db, "--json", "--limit", "1000").output)
+    assert rows and all(r["corroboration"]["independent_sources"] <= 1 for r in rows)
+    assert all(r["credibility"] >= 3 for r in rows)
