@@ -302,6 +302,13 @@ def show(incident_id: str, db: DbOption = None, as_json: JsonOption = False) -> 
     for cd in r.get("contradictions", []):
         vals = "; ".join(f"{v['value']} ({', '.join(v['article_ids'])})" for v in cd["values"])
         console.print(f"  [yellow]sources disagree on {cd['field']}:[/] {vals}")
+    if r.get("chain"):
+        console.print("[bold]Chain[/] (in date order)")
+        for link in r["chain"]:
+            console.print(
+                f"  {link['date'] or '????':10} {link['relation'].replace('_', ' '):13} "
+                f"{link['type']:18} {link['id']}"
+            )
     console.print("[bold]Evidence[/]")
     for m in r["mentions"]:
         console.print(f"  [cyan]{m['article_id']}[/] [{m['start']}:{m['end']}] {m['quote']}", highlight=False)

@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, literal, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from plotwatch.errors import NotFoundError
+from plotwatch.fuse.chains import link_chains
 from plotwatch.grade import ArticleSource, corroboration, credibility
 from plotwatch.store.db import Store
 from plotwatch.store.models import (
@@ -116,7 +117,7 @@ def list_incidents(store: Store, f: IncidentFilter | None = None) -> list[dict[s
             q = q.offset(f.offset)
         q = q.options(selectinload(Incident.actors), selectinload(Incident.mentions))
         incidents = list(s.scalars(q))
-        return _to_contract(s, incidents)
+        return _attach_chains(s, _to_contract(s, incidents))
 
 
 def get_incident(store: Store, incident_id: str) -> dict[str, Any]:
@@ -128,7 +129,36 @@ def get_incident(store: Store, incident_id: str) -> dict[str, Any]:
             if len(matches) != 1:
                 raise NotFoundError(f"no incident with id {incident_id!r}")
             inc = matches[0]
-        return _to_contract(s, [inc])[0]
+        return _attach_chains(s, _to_contract(s, [inc]))[0]
+
+
+def _attach_chains(s: Session, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add each record's ``chain`` (plot → responses, in date order), looking beyond ``records``
+    to every incident that shares a named non-state actor with them."""
+    entity_ids = {
+        a["entity_id"]
+        for r in records
+        for a in r["actors"]
+        if a["entity_id"] and a["kind"] not in {"state", "unknown"}
+    }
+    have = {r["id"] for r in records}
+    others: list[dict[str, Any]] = []
+    if entity_ids:
+        ids = (
+            set(s.scalars(select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(entity_ids))))
+            - have
+        )
+        if ids:
+            q = (
+                select(Incident)
+                .where(Incident.id.in_(ids))
+                .options(selectinload(Incident.actors), selectinload(Incident.mentions))
+            )
+            others = _to_contract(s, list(s.scalars(q)))
+    chains = link_chains([*records, *others])
+    for r in records:
+        r["chain"] = chains.get(r["id"], [])
+    return records
 
 
 def _article_sources(s: Session, article_ids: set[int]) -> dict[int, ArticleSource]:
