@@ -55,6 +55,8 @@ class Extractor:
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.resources: Resources = load_resources(self.data_dir)
         self.nlp = load_model(model)
+        if "parser" in self.nlp.pipe_names:
+            self.nlp.add_pipe("plotwatch_sentences_v1", before="parser")
         cfg = {"data_dir": str(self.data_dir) if self.data_dir else None}
         self.nlp.add_pipe("plotwatch_gazetteer_v1", config=cfg)
         self.nlp.add_pipe("plotwatch_triggers_v1", config=cfg)

@@ -12,6 +12,7 @@ annotate the ``Doc`` (span groups), turning it into records is :mod:`plotwatch.e
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ from spacy.util import filter_spans
 from plotwatch.extract.resources import Resources, TriggerEntry, load_resources
 
 GAZ_KEY = "pw_gaz"
+# A wire dateline opening a line: "VILNIUS, May 24, 2021 – ", "ANTWERP, Feb 4 (Wire Europe) – ".
+RE_DATELINE = re.compile(r"(?m)^[A-Z][A-Z'’. -]{2,40}(?:\([^)\n]{1,40}\))?,[^\n–—]{0,60}?\s[–—-]{1,2}\s")
+TERMINAL = {".", "!", "?", ":", ";", "”", '"', "’", "'", ")"}
 TRIG_KEY = "pw_trig"
 INSTR_KEY = "pw_instr"
 
@@ -147,9 +151,54 @@ class TriggerComponent:
         instr = []
         for match_id, start, end in self.instr(doc):
             _, etype, _phrase = doc.vocab.strings[match_id].split(":", 2)
-            instr.append(Span(doc, start, end, label=etype))
+            span = Span(doc, start, end, label=etype)
+            if span.root.pos_ in ("NOUN", "PROPN", "ADJ", "X"):  # "poison" the noun, not "poisoned"
+                instr.append(span)
         doc.spans[INSTR_KEY] = filter_spans(instr)
         return doc
+
+
+class SentenceComponent:
+    """Sentence starts the parser must respect: paragraphs, headline and byline lines, datelines.
+
+    A blank line always ends a sentence. A single line break ends one when the line before ends
+    with terminal punctuation or is a short line without it (a headline, "Published: …",
+    "By …") followed by a capital. A wire dateline ("VILNIUS, May 24, 2021 – ") is a sentence
+    of its own, so the parse of the lead sentence does not take the city as its subject.
+    """
+
+    def __init__(self, max_headline: int = 100) -> None:
+        self.max_headline = max_headline
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if tok.is_space or not prev.is_space or "\n" not in prev.text:
+                continue
+            if "\n\n" in prev.text.replace("\r", ""):
+                tok.is_sent_start = True
+                continue
+            before = doc[prev.i - 1] if prev.i > 0 else None
+            if before is None:
+                continue
+            line_start = text.rfind("\n", 0, before.idx) + 1
+            line = text[line_start : before.idx + len(before.text)]
+            if before.text[-1:] in TERMINAL or (
+                len(line) <= self.max_headline and (tok.text[:1].isupper() or tok.text[:1].isdigit())
+            ):
+                tok.is_sent_start = True
+        for m in RE_DATELINE.finditer(text):
+            span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                doc[span.start].is_sent_start = True
+        return doc
+
+
+@Language.factory("plotwatch_sentences_v1", default_config={"max_headline": 100})
+def make_sentences(nlp: Language, name: str, max_headline: int) -> SentenceComponent:
+    """Factory for :class:`SentenceComponent` (add it before the parser)."""
+    return SentenceComponent(max_headline)
 
 
 @Language.factory("plotwatch_gazetteer_v1", default_config={"data_dir": None})

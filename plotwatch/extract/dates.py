@@ -45,6 +45,7 @@ _YEAR = r"(1[89]\d\d|20\d\d)"
 RE_MDY = re.compile(rf"\b{_MON}\s*{_DAY},?\s+{_YEAR}\b")
 RE_DMY = re.compile(rf"\b{_DAY}\s+{_MON},?\s+{_YEAR}\b")
 RE_MD = re.compile(rf"\b{_MON}\s*{_DAY}\b(?!\s*,?\s*\d)")
+RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b(?!,?\s*\d)")
 RE_MY = re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")
 RE_M = re.compile(rf"\b{_MON}\b")
 RE_YEAR = re.compile(rf"(?<![\d-]){_YEAR}(?!s|\d|-\d)")
@@ -53,8 +54,12 @@ RE_DATE_LINE = re.compile(
 )
 # Spans that regex finds but the NER often misses ("October10", "in March").
 RE_DATE_SPAN = re.compile(
-    rf"\b(?:{_MON}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?|{_YEAR})\b"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+{_YEAR})?|{_MON}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?|{_YEAR})\b"
 )
+
+
+# "since 2016", "Since members … moved to Tirana in 2016, …": a lower bound, not the article's year.
+RE_SINCE_YEAR = re.compile(rf"\bsince\b[^.;:\n]{{0,250}}?{_YEAR}", re.I)
 
 
 def _month(name: str) -> int:
@@ -66,13 +71,17 @@ def reference_year(text: str) -> int | None:
     """The year an undated article is about: its most frequent explicit year.
 
     Lines that hold nothing but a date (page headers) are ignored; ties go to the later year.
+    A year after "since" is only a lower bound: it raises the answer, and an article whose
+    only years are such bounds has no reference year.
     """
     body = RE_DATE_LINE.sub(" ", text)
-    years = [int(m.group(1)) for m in RE_YEAR.finditer(body)]
+    floor = max((int(m.group(1)) for m in RE_SINCE_YEAR.finditer(body)), default=None)
+    years = [int(m.group(1)) for m in RE_YEAR.finditer(RE_SINCE_YEAR.sub(" ", body))]
     if not years:
         return None
     counts = Counter(years)
-    return max(counts, key=lambda y: (counts[y], y))
+    best = max(counts, key=lambda y: (counts[y], y))
+    return max(best, floor) if floor else best
 
 
 @dataclass(frozen=True)
@@ -111,8 +120,9 @@ class DateResolver:
             return Resolved(PartialDate.of(int(m.group(3)), _month(m.group(2)), int(m.group(1))))
         if m := RE_MY.search(t):
             return Resolved(PartialDate.of(int(m.group(2)), _month(m.group(1))))
-        if m := RE_MD.search(t):
-            month, day = _month(m.group(1)), int(m.group(2))
+        if (m := RE_MD.search(t)) or (m := RE_DM.search(t)):
+            month_name, day_text = (m.group(1), m.group(2)) if m.re is RE_MD else (m.group(2), m.group(1))
+            month, day = _month(month_name), int(day_text)
             year = self._year_for_month(month, sentence_year)
             if 1 <= day <= 31 and year:
                 return Resolved(PartialDate.of(year, month, day), self._guess(sentence_year))

@@ -17,6 +17,8 @@ from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import RoleFinder
 from plotwatch.extract.syntax import (
+    SUBJECT,
+    announced,
     blocked,
     chain,
     determiner,
@@ -51,6 +53,7 @@ class Candidate:
     generic: bool = False
     state_agent: bool = False  # the perpetrator is a state organ/agent
     responder_named: bool = False
+    local_responder: bool = False  # "the government", "police": the authorities of the place at hand
 
     @property
     def head(self) -> Token:
@@ -84,6 +87,8 @@ class SentenceAnalyzer:
         self.origin_preps = set(self.cues.get("origin_preps", ()))
         self.purpose = set(self.cues.get("purpose_nouns", ()))
         self.habitual = set(self.cues.get("habitual_nouns", ()))
+        self.sequence = set(self.cues.get("sequence_marks", ()))
+        self.local = set(self.cues.get("local_authority_nouns", ()))
 
     # -- the sentence -------------------------------------------------------------------
 
@@ -93,9 +98,12 @@ class SentenceAnalyzer:
             return []
         cands = []
         for span in trigs:
-            if blocked(span.root, self.cues):
-                continue
             entry = self.entries[span.kb_id_]
+            why = blocked(span.root, self.cues)
+            if why and not (
+                why == "modal" and entry.type not in HOSTILE_TYPES and announced(span.root, self.cues)
+            ):
+                continue
             cands.append(
                 Candidate(
                     type=entry.type,
@@ -119,7 +127,37 @@ class SentenceAnalyzer:
                 cand.actors.append(ActorMention(name=instruments[0].text, role="instrument", kind="weapon"))
             self._fill(cand, others)
             out.extend(self._expand(cand, others))
-        return [c for c in out if not self._vague(c)]
+        return self._fold_responses([c for c in out if not self._vague(c)])
+
+    def _fold_responses(self, cands: list[Candidate]) -> list[Candidate]:
+        """One response told twice in a sentence ("adopted sanctions …, when the EU also put a
+        branch on the terror list") is one event: same type, same acting state, same country."""
+        out: list[Candidate] = []
+        for cand in cands:
+            if cand.hostile or cand.agent_state is None:
+                out.append(cand)
+                continue
+            twin = next(
+                (
+                    o
+                    for o in out
+                    if not o.hostile
+                    and o.type == cand.type
+                    and o.agent_state == cand.agent_state
+                    and (o.place.country if o.place else None) == (cand.place.country if cand.place else None)
+                ),
+                None,
+            )
+            if twin is None:
+                out.append(cand)
+                continue
+            if twin.date is None or (
+                cand.date is not None and len(str(cand.date.date)) > len(str(twin.date.date))
+            ):
+                twin.date = cand.date
+            names = {(a.name, a.role) for a in twin.actors}
+            twin.actors += [a for a in cand.actors if (a.name, a.role) not in names]
+        return out
 
     def _merge(self, cands: list[Candidate]) -> list[Candidate]:
         """Fold "plot to assassinate", "plots to attack" and weak triggers into one event."""
@@ -174,6 +212,15 @@ class SentenceAnalyzer:
         scope: list[Token] = []
         for r in roots:
             skip = others | ({c.i for c in r.children if c.dep_ == "conj"} if r.pos_ == "NOUN" else set())
+            # "X, who was a counsellor at the embassy in Vienna, was convicted": the clause
+            # describes a participant, its places and dates are not the event's
+            skip |= {
+                t.i
+                for c in r.children
+                if c.dep_ in (*SUBJECT, "dobj")
+                for t in c.children
+                if t.dep_ in ("relcl", "appos", "acl")
+            }
             scope.extend(subtree_without(r, skip))
         climb = [t for r in roots for t in self._climb(r, others)]
         cand.date = self._date(cand, scope, climb, others)
@@ -209,15 +256,43 @@ class SentenceAnalyzer:
             cand.agent_state = self._hostile_state(cand, perp, tgt)
         else:
             cand.status = None
-            resp = self.roles.agent_tokens(head, others)
+            resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
             tgt = self.roles.patient_tokens(head)
             cand.actors += self.roles.actors(resp, "responder", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
             cand.target_countries = {c for t in tgt if (c := self.roles.phrase_country(t))}
-            states = [self.roles.phrase_country(t) for t in resp if self.roles.is_authority(t)]
+            states = [self.roles.responder_country(t) for t in resp]
             cand.responder_named = any(states)
             cand.agent_state = next((s for s in states if s), None)
+            cand.local_responder = not cand.responder_named and any(
+                t.lemma_.lower() in self.local for t in resp
+            )
+            if not places:
+                places = [p for t in resp if (p := self.roles.responder_place(t)) is not None][:1]
+                cand.place = places[0] if places else None
         cand._places = places  # type: ignore[attr-defined]
+
+    def _reported_subject(self, tok: Token) -> Token:
+        """ "The United States said it would expel …": "it" is the subject of "said"."""
+        if tok.lower_ not in ("it", "they"):
+            return tok
+        for cur in list(chain(tok.head))[1:]:
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in ("it", "they"):
+                return subj
+        return tok
+
+    def _blamed_state(self, sent: Span) -> str | None:
+        """ "…, which Argentina blamed on Iran", "attributed the killings to Iran": Iran."""
+        for tok in sent:
+            if tok.lemma_.lower() not in ("blame", "attribute") or tok.pos_ != "VERB":
+                continue
+            for prep in tok.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in ("on", "to"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and (code := self.roles.phrase_country(pobj)):
+                            return code
+        return None
 
     def _perpetrators(self, head: Token, responses: set[int]) -> list[Token]:
         """Subject of the act; when the act hangs off a response ("charged X with plotting",
@@ -233,6 +308,10 @@ class SentenceAnalyzer:
         out: list[Token] = []
         prev = tok
         for cur in list(chain(tok, others))[1:]:
+            if prev.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.sequence for c in prev.children
+            ):
+                break  # "reacted on Monday after Belarus diverted a jet": Monday is not the diversion's
             out.append(cur)
             if cur.pos_ in ("VERB", "AUX") and prev.dep_ not in ("xcomp", "conj"):
                 break
@@ -272,6 +351,9 @@ class SentenceAnalyzer:
                 code = self.roles.phrase_country(child)
                 if code:
                     return code
+        blamed = self._blamed_state(cand.sent)
+        if blamed:
+            return blamed
         tgt_ids = {t.i for tok in tgt for t in tok.subtree}
         for tok in cand.sent:
             span = self.roles.gaz.get(tok.i)
@@ -330,6 +412,8 @@ class SentenceAnalyzer:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for tok in [pobj, *pobj.conjuncts]:
                     place = self._place_of(tok)
+                    if place is None and low in self.place_preps and tok.pos_ == "NOUN":
+                        place = self._nested_place(tok)  # "into the gathering in Paris"
                     if place is None:
                         continue
                     if low in self.origin_preps:
@@ -347,6 +431,15 @@ class SentenceAnalyzer:
                 uniq[uniq.index(same[0])] = p
         return uniq, origin
 
+    def _nested_place(self, noun: Token) -> Place | None:
+        """The place of a venue noun: "a rally near Paris", "the gathering in Villepinte"."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.place_preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (place := self._place_of(pobj)) is not None:
+                        return place
+        return None
+
     def _place_of(self, tok: Token) -> Place | None:
         if tok.lemma_.lower() in ("soil", "territory"):
             code = self.roles.phrase_country(tok)
@@ -356,8 +449,9 @@ class SentenceAnalyzer:
             place = self.places.resolve(ent.text, allow_city=ent.label_ in ("GPE", "LOC", "FAC"))
             if place is not None:
                 return place
-        if tok.pos_ == "PROPN":
-            return self.places.resolve(tok.text, allow_city=tok.ent_type_ in ("GPE", "LOC"))
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "LOC", "ORG", ""):
+            # an untagged proper noun after "in"/"near" ("shot dead in Almere") may be a town
+            return self.places.resolve(tok.text)
         return None
 
     # -- expansion and filtering ----------------------------------------------------------

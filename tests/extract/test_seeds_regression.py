@@ -9,66 +9,64 @@ import pytest
 
 from plotwatch.extract import Extractor
 from plotwatch.fuse import fuse
-from plotwatch.types import IncidentDraft, SourcedMention
+from plotwatch.types import SourcedMention
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 BACKGROUND = SHARED / "corpus" / "background" / "lee.jsonl"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-def contract(d: IncidentDraft) -> dict:
-    return {
-        "id": d.id,
-        "type": d.type,
-        "status": d.status,
-        "date": {"start": d.date.value, "end": d.date.value, "precision": d.date.precision},
-        "location": {"country": d.country, "place": d.place, "precision": d.place_precision},
-        "agent_state": d.agent_state,
-        "actors": [
-            {
-                "entity_id": a.key,
-                "name": a.canonical or a.name,
-                "aliases": [a.name, *a.aliases],
-                "kind": a.kind,
-                "role": a.role,
-                "country": a.country,
-            }
-            for a in d.actors
-        ],
-        "mentions": [
-            {
-                "article_id": m.article_id,
-                "quote": m.mention.quote,
-                "start": m.mention.sentence_start,
-                "end": m.mention.sentence_end,
-            }
-            for m in d.mentions
-        ],
-    }
+@pytest.fixture(scope="module")
+def shipped() -> Extractor:
+    """The extractor with the shipped gazetteer and lexicon (what ``plotwatch ingest`` uses)."""
+    return Extractor()
+
+
+def _evaluate_ingested(paths: list[str], gold: Path, tmp_path: Path, ex: Extractor) -> dict:
+    from plotwatch.evaluate import evaluate, load_gold
+    from plotwatch.pipeline import ingest
+    from plotwatch.store.db import Store
+    from plotwatch.store.queries import list_incidents
+
+    store = Store(f"sqlite:///{tmp_path / 'regression.db'}")
+    report = ingest(store, paths, extractor=ex)
+    assert report.added
+    return evaluate(list_incidents(store), load_gold(gold)).to_dict()
 
 
 @pytest.mark.slow
-def test_seeds_regression_incident_f1(extractor: Extractor) -> None:
+def test_seeds_regression_incident_f1(shipped: Extractor, tmp_path: Path) -> None:
     if not SEEDS.exists():
         pytest.skip(f"shared corpus not found at {SHARED}")
-    evaluate = pytest.importorskip("plotwatch.evaluate").evaluate
-    files = sorted(SEEDS.glob("*.txt"))
-    mentions = []
-    for f, ex in zip(files, extractor.extract_many((f.read_text(), None) for f in files), strict=True):
-        mentions += [SourcedMention(f.stem, m) for m in ex.events]
-    report = evaluate([contract(d) for d in fuse(mentions)], SEEDS / "gold.jsonl").to_dict()
-    assert report["f1"] >= 0.70
-    assert report["accuracy"]["agent_state"] >= 0.85
+    paths = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+    report = _evaluate_ingested(paths, SEEDS / "gold.jsonl", tmp_path, shipped)
+    # floors a little below the measured figures (F1 0.89, date 0.70, status 0.95,
+    # place 0.90, agent state 1.00, actor recall 0.76)
+    assert report["f1"] >= 0.85
+    assert report["accuracy"]["status"] >= 0.90
+    assert report["accuracy"]["agent_state"] >= 0.95
+    assert report["accuracy"]["place"] >= 0.85
+    assert report["accuracy"]["date"] >= 0.65
+    assert report["actor_recall"] >= 0.70
 
 
 @pytest.mark.slow
-def test_seeds_regression_background_stays_quiet(extractor: Extractor) -> None:
+def test_samples_regression_incident_f1(shipped: Extractor, tmp_path: Path) -> None:
+    report = _evaluate_ingested([str(SAMPLES)], SAMPLES / "gold.jsonl", tmp_path, shipped)
+    # measured: F1 0.58, precision 0.66, recall 0.51, agent state 0.96
+    assert report["f1"] >= 0.54
+    assert report["accuracy"]["agent_state"] >= 0.90
+
+
+@pytest.mark.slow
+def test_seeds_regression_background_stays_quiet(shipped: Extractor) -> None:
     if not BACKGROUND.exists():
         pytest.skip(f"background corpus not found at {BACKGROUND}")
     rows = [json.loads(line) for line in BACKGROUND.open()]
     mentions = [
         SourcedMention(r["id"], m)
-        for r, ex in zip(rows, extractor.extract_many((r["text"], None) for r in rows), strict=True)
+        for r, ex in zip(rows, shipped.extract_many((r["text"], None) for r in rows), strict=True)
         for m in ex.events
     ]
     assert len(fuse(mentions)) <= 40  # 350 articles, almost none about state plots

@@ -1,0 +1,273 @@
+"""One hand-written sentence (or short article) per construction the extractor must read.
+
+These run the shipped gazetteer and lexicon (not the test fixtures), on states and outlets
+other than the seed articles, so that the rules are checked for generality.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from plotwatch.extract import Extractor
+from plotwatch.extract.dates import reference_year
+from plotwatch.types import EventMention
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def events(ex: Extractor, text: str, published: dt.date | None = dt.date(2022, 5, 10)) -> list[EventMention]:
+    return ex.extract(text, published).events
+
+
+def one(
+    ex: Extractor, text: str, etype: str, published: dt.date | None = dt.date(2022, 5, 10)
+) -> EventMention:
+    found = [e for e in events(ex, text, published) if e.type == etype]
+    assert len(found) == 1, [(e.type, e.country, e.agent_state) for e in events(ex, text, published)]
+    return found[0]
+
+
+def names(event: EventMention, role: str) -> set[str]:
+    return {a.canonical or a.name for a in event.actors if a.role == role}
+
+
+# -- roles and syntax ----------------------------------------------------------------------
+
+
+def test_passive_with_agent_names_responder_and_target(ex: Extractor) -> None:
+    e = one(ex, "Roman Protasevich was detained by the Belarusian KGB in Minsk on 23 May 2021.", "arrest")
+    assert e.agent_state == "BY" and e.country == "BY" and e.place == "Minsk"
+    assert e.date.value == "2021-05-23"
+    assert "Roman Protasevich" in names(e, "target")
+
+
+def test_apposition_keeps_the_name_not_the_description(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "Vadim Krasikov, a Russian agent, was arrested by German police in Berlin in August 2019.",
+        "arrest",
+    )
+    assert "Vadim Krasikov" in names(e, "target")
+    assert e.agent_state == "DE"
+
+
+def test_list_of_states_gives_one_expulsion_each(ex: Extractor) -> None:
+    found = events(ex, "Poland, Lithuania and Latvia expelled Russian diplomats in March 2022.")
+    assert sorted(e.agent_state for e in found if e.type == "expulsion") == ["LT", "LV", "PL"]
+
+
+def test_multi_event_sentence_arrest_and_extradition(ex: Extractor) -> None:
+    found = events(
+        ex,
+        "Nikhil Gupta was arrested in the Czech Republic on 30 "
+        "June 2023 and extradited to the United States.",
+    )
+    by_type = {e.type: e for e in found}
+    assert by_type["arrest"].country == "CZ" and by_type["arrest"].date.value == "2023-06-30"
+    assert by_type["extradition"].agent_state == "CZ"
+
+
+def test_relative_clause_about_a_participant_does_not_place_the_event(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "Assadollah Assadi, who was a counsellor at Iran's "
+        "embassy in Vienna, was convicted by a court in Antwerp.",
+        "conviction",
+    )
+    assert e.country == "BE" and e.place == "Antwerp"
+
+
+def test_city_court_gives_the_responding_state(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "A Kigali court sentenced Paul Rusesabagina to 25 years in prison on 20 September 2021.",
+        "conviction",
+    )
+    assert e.agent_state == "RW" and e.place == "Kigali"
+
+
+def test_possessive_state_act_is_a_response(ex: Extractor) -> None:
+    e = one(ex, "Turkey's response was to expel two Saudi diplomats in November 2018.", "expulsion")
+    assert e.agent_state == "TR"
+
+
+def test_announced_response_is_an_event(ex: Extractor) -> None:
+    e = one(ex, "The United States said on Monday it would expel 12 Russian diplomats.", "expulsion")
+    assert e.agent_state == "US"
+
+
+def test_instrument_role_and_state_agency_perpetrator(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "In 2020 agents of the FSB poisoned Alexei Navalny with a nerve agent in Tomsk.",
+        "assassination",
+    )
+    assert e.agent_state == "RU" and e.country == "RU"
+    assert "nerve agent" in {a.name for a in e.actors if a.role == "instrument"}
+    assert "Alexei Navalny" in names(e, "target")
+
+
+def test_status_from_text(ex: Extractor) -> None:
+    foiled = one(
+        ex,
+        "Police in Delhi said they had thwarted a plot by "
+        "Chinese intelligence to kill a Tibetan activist in 2021.",
+        "assassination",
+    )
+    assert foiled.status == "foiled" and foiled.agent_state == "CN"
+    planned = one(
+        ex, "Eritrean agents were plotting to kidnap a dissident in Stockholm in 2019.", "kidnapping"
+    )
+    assert planned.status == "planned" and planned.agent_state == "ER" and planned.country == "SE"
+
+
+# -- coreference ---------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_last_named_person(ex: Extractor) -> None:
+    text = (
+        "Saudi agents killed Jamal Khashoggi in Istanbul on 2 October 2018. "
+        "Mohammed bin Salman denied any role. "
+        "Turkish prosecutors said Ahmad al-Asiri organised the operation. "
+        "He was charged in absentia by a court in Istanbul in March 2020."
+    )
+    e = one(ex, text, "charge")
+    assert "Ahmad al-Asiri" in names(e, "target")
+
+
+def test_the_couple_resolves_to_the_two_last_named_people(ex: Extractor) -> None:
+    text = (
+        "Amir Saadouni and Nasimeh Naami drove towards Paris with explosives in June 2018. "
+        "The couple were arrested by Belgian police in Brussels on 30 June 2018."
+    )
+    e = one(ex, text, "arrest")
+    assert {"Amir Saadouni", "Nasimeh Naami"} <= names(e, "target")
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def test_weekday_against_publication_date(ex: Extractor) -> None:
+    e = one(ex, "Danish police arrested a Norwegian citizen on Tuesday.", "arrest", dt.date(2018, 10, 31))
+    assert e.date.value == "2018-10-30" and e.agent_state == "DK"
+
+
+def test_day_month_without_year_takes_the_publication_year(ex: Extractor) -> None:
+    e = one(ex, "Czech police arrested the suspect on 30 June.", "arrest", dt.date(2023, 11, 30))
+    assert e.date.value == "2023-06-30"
+
+
+def test_month_alone_keeps_month_precision(ex: Extractor) -> None:
+    e = one(ex, "Germany expelled two Russian diplomats in December.", "expulsion", dt.date(2020, 1, 5))
+    assert e.date.value == "2019-12" and e.date.precision == "month"
+
+
+def test_undated_article_uses_its_own_explicit_year() -> None:
+    assert (
+        reference_year("In 2017 the plot failed. In 2018 it was tried again. In 2018 police struck.") == 2018
+    )
+
+
+def test_since_year_is_only_a_lower_bound() -> None:
+    assert reference_year("Since members moved to Tirana in 2016, the embassy has grown.") is None
+    assert reference_year("Since the beginning of 2018 there were more plots than in 2017.") == 2018
+
+
+def test_dateline_is_not_the_subject_and_weekday_resolves(ex: Extractor) -> None:
+    text = (
+        "ANTWERP, Feb 4 (Wire Europe) – A Belgian court on "
+        "Thursday sentenced an Iranian diplomat to 20 years."
+    )
+    e = one(ex, text, "conviction", dt.date(2021, 2, 4))
+    assert e.agent_state == "BE" and e.date.value == "2021-02-04"
+    assert "ANTWERP" not in {a.name for a in e.actors}
+
+
+def test_sequence_clause_keeps_its_own_date(ex: Extractor) -> None:
+    text = "Governments protested on Monday after Belarus diverted a Ryanair jet to Minsk."
+    e = one(ex, text, "kidnapping", dt.date(2021, 5, 24))
+    assert e.date.value != "2021-05-24"
+    assert e.agent_state == "BY"
+
+
+# -- places --------------------------------------------------------------------------------
+
+
+def test_demonym_authorities_give_the_state(ex: Extractor) -> None:
+    e = one(ex, "Danish authorities arrested one suspect in October 2018.", "arrest")
+    assert e.agent_state == "DK"
+
+
+def test_outside_a_city_is_in_its_country(ex: Extractor) -> None:
+    e = one(ex, "Iranian agents plotted to bomb a rally outside Paris in June 2018.", "bombing")
+    assert e.country == "FR" and e.agent_state == "IR"
+
+
+def test_venue_in_a_city_places_the_act(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "In June 2018 the MOIS hired two operatives to drive a car bomb into the gathering in Villepinte.",
+        "bombing",
+    )
+    assert e.country == "FR" and e.place == "Villepinte"
+
+
+def test_town_untagged_by_ner_is_still_a_place(ex: Extractor) -> None:
+    e = one(ex, "Iranian agents shot dead the dissident in Almere on 15 December 2015.", "assassination")
+    assert e.country == "NL" and e.place == "Almere"
+
+
+def test_country_of_act_is_not_nationality_of_actor(ex: Extractor) -> None:
+    e = one(ex, "Rwandan agents abducted an opposition figure in Dubai in August 2020.", "kidnapping")
+    assert e.agent_state == "RW" and e.country == "AE"
+
+
+# -- not events ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany must prosecute the Russian agents behind the murder.",
+        "The European Union should expel Belarusian diplomats.",
+        "Critics urged Canada to sanction Indian officials.",
+        "India denied any plot to kill Sikh activists in Canada.",
+        "If Turkey arrests the suspects, Saudi Arabia may retaliate.",
+        "Will Sweden expel the Eritrean ambassador?",
+        "China plans to open more police stations abroad next year.",
+    ],
+)
+def test_recommendations_denials_hypotheticals_questions_future_are_not_events(
+    ex: Extractor, text: str
+) -> None:
+    assert events(ex, text) == []
+
+
+def test_headline_and_byline_lines_are_separate_sentences(ex: Extractor) -> None:
+    text = (
+        "Rwanda court jails Rusesabagina\n"
+        "By a staff reporter\n"
+        "A court in Kigali sentenced Paul Rusesabagina to 25 years on 20 September 2021."
+    )
+    quotes = {e.quote.strip() for e in events(ex, text, dt.date(2021, 9, 21)) if e.type == "conviction"}
+    assert any(q.startswith("A court in Kigali") for q in quotes)
+    assert not any("staff reporter" in q for q in quotes)
+
+
+# -- historical incidents ------------------------------------------------------------------
+
+
+def test_historical_incident_mentioned_in_passing_is_flagged(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "The attack recalled the 1994 bombing of the AMIA "
+        "centre in Buenos Aires, which Argentina blamed on Iran.",
+        "bombing",
+        dt.date(2022, 5, 10),
+    )
+    assert e.date.value == "1994" and e.historical and e.country == "AR"
