@@ -11,6 +11,7 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	scripts/build-frontend.sh
 	touch $@
 
 demo: setup
@@ -18,6 +19,7 @@ demo: setup
 
 test: setup
 	scripts/ensure-postgres.sh
+	scripts/ensure-chromium.sh
 	PLOTWATCH_REQUIRE_PG=1 $(BIN)/pytest -q
 
 test-fast: setup

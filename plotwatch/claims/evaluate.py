@@ -4,7 +4,8 @@ A gold figure is found when a figure of the same value is extracted from one of 
 its unit is right when the extracted unit's head word occurs in the gold unit; its speaker is
 right (counted only where the gold names one) when the two share a name word. A gold
 contradiction is found when an extracted one (between figures, or on an incident field) holds
-every one of its values.
+every one of its values; when the gold names its incident, the extracted contradiction must be
+on the incident matched to it (see :func:`evaluate_claims`).
 """
 
 from __future__ import annotations
@@ -48,10 +49,33 @@ def _norm_value(v: Any) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def _holds(extracted: dict[str, Any], gold_values: Any) -> bool:
+    """Every gold value is among the extracted values, stated by one of the gold's articles."""
+    have: dict[str, set[str]] = {}
+    for v in extracted.get("values", []):
+        have.setdefault(_norm_value(v["value"]), set()).update(v.get("article_ids", []))
+    for value in gold_values:
+        key = _norm_value(value)
+        articles = set(gold_values[value]) if isinstance(gold_values, dict) else set()
+        if key not in have or (articles and not articles & have[key]):
+            return False
+    return True
+
+
 def evaluate_claims(
-    claims: list[dict[str, Any]], incident_contradictions: list[dict[str, Any]], gold: list[dict[str, Any]]
+    claims: list[dict[str, Any]],
+    incident_contradictions: list[dict[str, Any]],
+    gold: list[dict[str, Any]],
+    *,
+    incidents: list[dict[str, Any]] | None = None,
+    matches: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Recall of gold figures (with unit and speaker accuracy) and of gold contradictions."""
+    """Recall of gold figures (with unit and speaker accuracy) and of gold contradictions.
+
+    A gold contradiction that names an ``incident`` counts as found only when it is on the
+    predicted incident ``matches`` pairs with that gold incident (gid → incident id, as
+    ``plotwatch eval`` matches them), with each value stated by one of the gold's articles.
+    """
     figures = [c for c in claims if c["kind"] == "figure"]
     report: dict[str, Any] = {"figures": [], "contradictions": []}
     for g in (g for g in gold if g["kind"] == "figure"):
@@ -74,10 +98,20 @@ def evaluate_claims(
             }
         )
     candidates = [set(map(_norm_value, (v["value"] for v in c["values"]))) for c in incident_contradictions]
+    on_incident = {
+        inc["id"]: inc.get("contradictions") or [] for inc in incidents or [] if isinstance(inc, dict)
+    }
     for g in (g for g in gold if g["kind"] == "contradiction"):
         wanted = {_norm_value(v) for v in g["values"]}
-        found = any(wanted <= have for have in candidates)
-        report["contradictions"].append({"cid": g["cid"], "field": g["field"], "found": found})
+        row: dict[str, Any] = {"cid": g["cid"], "field": g["field"]}
+        if g.get("incident") and matches is not None:
+            # on the predicted incident matched to the gold incident, with the gold's articles
+            pred = matches.get(g["incident"])
+            row.update(incident=g["incident"], matched=pred)
+            row["found"] = pred is not None and any(_holds(c, g["values"]) for c in on_incident.get(pred, []))
+        else:
+            row["found"] = any(wanted <= have for have in candidates)
+        report["contradictions"].append(row)
     figs = report["figures"]
     with_speaker = [f for f in figs if f["speaker_ok"] is not None]
     report["figure_recall"] = sum(f["found"] for f in figs) / len(figs) if figs else None
@@ -92,3 +126,11 @@ def evaluate_claims(
     cons = report["contradictions"]
     report["contradiction_recall"] = sum(c["found"] for c in cons) / len(cons) if cons else None
     return report
+
+
+def incident_matches(incidents: list[dict[str, Any]], gold_incidents: Path) -> dict[str, str]:
+    """gold incident id → predicted incident id, paired as ``plotwatch eval`` pairs them."""
+    from plotwatch.evaluate.scoring import evaluate
+
+    report = evaluate(incidents, gold_incidents)
+    return {m.gid: m.pred_id for m in report.matches}

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from plotwatch.claims.quantities import VERBAL
 from plotwatch.claims.speakers import speaker_of
 from plotwatch.types import ClaimMention
 
@@ -48,6 +49,7 @@ WORDS = {
     "thousand": 1000,
     "million": 1_000_000,
     "billion": 1_000_000_000,
+    "millions": None,
     "dozen": 12,
     "dozens": None,
     "hundreds": None,
@@ -123,6 +125,7 @@ GLUED = re.compile(r"^(?P<pre>[A-Za-z]+)(?P<num>\d[\d,]*)$")  # "out450": text g
 NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 SKIP_LABELS = {"DATE", "TIME", "ORDINAL", "MONEY_CODE"}
 UNIT_DEPS = {"amod", "compound", "nmod"}
+VERBAL_WORDS = {"tens", "hundreds", "thousands", "dozens", "scores", "millions"}
 
 
 def _value(tok: Token) -> float | None:
@@ -195,6 +198,14 @@ def _qualifier(tok: Token) -> str | None:
     return next((q for q in QUALIFIERS if before.endswith(q)), None)
 
 
+def _verbal_phrase(tok: Token) -> str:
+    """The verbal quantity a word heads, as written: "tens of thousands", "hundreds"."""
+    left = [c for c in tok.lefts if c.dep_ == "quantmod"]
+    start = min([tok.i, *(c.i for c in left)])
+    phrase = " ".join(t.lower_ for t in tok.doc[start : tok.i + 1])
+    return phrase if phrase in VERBAL else tok.lower_
+
+
 def _candidates(sent: Span) -> Iterator[tuple[Token, float | None]]:
     for tok in sent:
         low = tok.lower_
@@ -206,7 +217,9 @@ def _candidates(sent: Span) -> Iterator[tuple[Token, float | None]]:
             if _is_date_like(tok):
                 continue
             # "tens of thousands", "hundreds of": an imprecise but real figure
-            if low in {"tens", "hundreds", "thousands", "dozens", "scores"}:
+            if low in VERBAL_WORDS:
+                if tok.dep_ == "quantmod" and tok.head.lower_ in VERBAL_WORDS:
+                    continue  # "hundreds" of "hundreds of thousands": folded into its head
                 yield tok, None
                 continue
             value = _value(tok)
@@ -232,8 +245,8 @@ def find_figures(doc: Doc) -> list[ClaimMention]:
                     head = subj  # "arrests have quadrupled": what quadrupled is counted
                 else:
                     head = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else _head_noun(tok) or tok.head
-            if tok.lower_ in {"tens", "hundreds", "thousands", "dozens", "scores"}:
-                of = next((c for c in tok.children if c.lower_ == "of"), None)
+            if tok.lower_ in VERBAL_WORDS:
+                of = next((c for c in tok.children if c.lower_ == "of" and c.dep_ == "prep"), None)
                 pobj = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
                 head = pobj[0] if pobj else _head_noun(tok)
                 if head is not None and head.lower_ in {"thousands", "hundreds", "millions"}:
@@ -256,7 +269,7 @@ def find_figures(doc: Doc) -> list[ClaimMention]:
                     value=value,
                     unit=unit,
                     speaker=speaker_of(sent),
-                    qualifier=_qualifier(tok) or ("about" if value is None else None),
+                    qualifier=_verbal_phrase(tok) if value is None else _qualifier(tok),
                 )
             )
     return out

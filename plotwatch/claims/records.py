@@ -77,19 +77,18 @@ def list_claims(store: Store, kind: str | None = None, query: str | None = None)
         value: float | int | None = claim.value
         if value is not None and float(value).is_integer():
             value = int(value)
-        out.append(
-            {
-                "id": f"claim-{claim.id}",
-                "kind": claim.kind,
-                "value": value,
-                "unit": claim.unit,
-                "text": claim.text,
-                "speaker": claim.speaker,
-                "article_id": source_id,
-                "start": claim.start,
-                "end": claim.end,
-            }
-        )
+        record: dict[str, Any] = {
+            "id": f"claim-{claim.id}",
+            "kind": claim.kind,
+            "value": value,
+            "unit": claim.unit,
+            "text": claim.text,
+            "speaker": claim.speaker,
+            "article_id": source_id,
+            "start": claim.start,
+            "end": claim.end,
+        }
+        out.append(record)
     return out
 
 

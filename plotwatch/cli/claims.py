@@ -51,19 +51,35 @@ def claims(
 def eval_claims(
     gold: Annotated[Path, typer.Argument(help="Gold claims file (JSON lines, as claims.jsonl).")],
     db: DbOption = None,
+    gold_incidents: Annotated[
+        Path | None,
+        typer.Option(
+            "--gold-incidents",
+            help="Gold incidents, to check contradictions on the right incident "
+            "(default: gold.jsonl beside the claims file, when there is one).",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Recall of gold figures (unit, speaker) and contradictions against the stored claims."""
-    from plotwatch.claims.evaluate import evaluate_claims, load_claims_gold
+    from plotwatch.claims.evaluate import evaluate_claims, incident_matches, load_claims_gold
     from plotwatch.claims.records import figure_contradictions, list_claims
+    from plotwatch.errors import EvalError
     from plotwatch.store.queries import list_incidents
 
     store = _store(db)
     rows = list_claims(store)
+    incidents = list_incidents(store)
     contradictions = figure_contradictions(rows) + [
-        c for inc in list_incidents(store) for c in inc.get("contradictions", [])
+        c for inc in incidents for c in inc.get("contradictions", [])
     ]
-    report = evaluate_claims(rows, contradictions, load_claims_gold(gold))
+    gold_rows = load_claims_gold(gold)
+    if gold_incidents is None and (gold.parent / "gold.jsonl").is_file() and gold.name != "gold.jsonl":
+        gold_incidents = gold.parent / "gold.jsonl"
+    if gold_incidents is not None and not gold_incidents.is_file():
+        raise EvalError(f"{gold_incidents}: no such gold incidents file")
+    matches = incident_matches(incidents, gold_incidents) if gold_incidents is not None else None
+    report = evaluate_claims(rows, contradictions, gold_rows, incidents=incidents, matches=matches)
     if as_json:
         _print_json(report)
         return
@@ -81,7 +97,10 @@ def eval_claims(
         )
     console.print(table)
     for c in report["contradictions"]:
-        console.print(f"{c['cid']} ({c['field']}): {'found' if c['found'] else 'not found'}")
+        where = ""
+        if c.get("incident"):
+            where = f" on {c['incident']} (matched: {c.get('matched') or 'no incident'})"
+        console.print(f"{c['cid']} ({c['field']}): {'found' if c['found'] else 'not found'}{where}")
 
     def pct(v: float | None) -> str:
         return "—" if v is None else f"{100 * v:.0f}%"

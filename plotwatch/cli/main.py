@@ -299,9 +299,14 @@ def show(incident_id: str, db: DbOption = None, as_json: JsonOption = False) -> 
         for a in r["actors"]:
             table.add_row(a["role"], a["name"], a["kind"], a["country"] or "", "; ".join(a["aliases"][:4]))
         console.print(table)
+    for what, values in (r.get("figures") or {}).items():
+        vals = "; ".join(f"{v['value']} ({', '.join(v['article_ids'])})" for v in values)
+        console.print(f"  {what}: {vals}", highlight=False)
     for cd in r.get("contradictions", []):
         vals = "; ".join(f"{v['value']} ({', '.join(v['article_ids'])})" for v in cd["values"])
         console.print(f"  [yellow]sources disagree on {cd['field']}:[/] {vals}")
+    for camp in r.get("campaigns") or []:
+        console.print(f"  campaign: {camp['id']} ({camp['sponsor_state']} against {camp['target']})")
     if r.get("chain"):
         console.print("[bold]Chain[/] (in date order)")
         for link in r["chain"]:
@@ -500,11 +505,27 @@ def bench_fusion(
     n: Annotated[
         int, typer.Option("--n", min=100, help="Mentions in the first run (the second has 2n).")
     ] = 100_000,
+    incremental: Annotated[
+        bool, typer.Option("--incremental", help="Time adding --add mentions to n (vs a full re-fusion).")
+    ] = False,
+    add: Annotated[int, typer.Option("--add", min=1, help="Mentions added with --incremental.")] = 1000,
     as_json: JsonOption = False,
 ) -> None:
-    """Time and peak memory of fusing n and 2n synthetic mentions."""
-    from plotwatch.bench.fusion import run
+    """Time and peak memory of fusing n and 2n synthetic mentions (or --incremental)."""
+    from plotwatch.bench.fusion import run, run_incremental
 
+    if incremental:
+        inc = run_incremental(n, add)
+        if as_json:
+            _print_json(inc)
+            return
+        console.print(
+            f"adding {inc['added_mentions']:,} mentions to {inc['base_mentions']:,}: incremental "
+            f"{inc['index_seconds'] + inc['incremental_seconds']:.2f} s (index {inc['index_seconds']:.2f} s, "
+            f"{inc['incidents_refused']:,} of {inc['incidents']:,} incidents re-fused) vs full re-fusion "
+            f"{inc['full_seconds']:.2f} s; same result: {'yes' if inc['identical'] else 'NO'}"
+        )
+        return
     result = run(n)
     if as_json:
         _print_json(result)
@@ -526,11 +547,13 @@ def bench_fusion(
 
 def _register_plugins() -> None:
     """Command groups that live in their own modules add themselves here."""
-    from plotwatch.cli import claims, exchange, sources
+    from plotwatch.cli import campaigns, claims, exchange, sources, web
 
+    campaigns.register(app)
     claims.register(app)
     sources.register(app)
     exchange.register(app)
+    web.register(app)
 
 
 _register_plugins()

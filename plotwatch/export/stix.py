@@ -7,7 +7,9 @@ incidents → ``incident`` with ``x_plotwatch_*`` properties declared by an
 ``extension-definition``; places → ``location``; articles → ``report`` (creator = outlet,
 ``published``, URL, ``object_refs``, ``confidence``); roles → ``relationship`` (``related-to``
 + ``x_plotwatch_role`` from incidents, the only strictly valid type; threat-actor ``targets``
-identity; ``located-at``; relations with ``x_plotwatch_relation``). The full mapping is in
+identity; ``located-at``; relations with ``x_plotwatch_relation``); campaigns (``plotwatch
+campaigns``: a sponsor state against a target) → ``campaign`` that ``targets`` the target's
+identity, each member incident ``related-to`` it. The full mapping is in
 ``docs/export-formats.md``.
 
 Ids are UUIDv5 of plotwatch ids (stamped v4); ``created``/``modified`` are the bundle's
@@ -319,9 +321,38 @@ class StixBuilder:
                 for target in by_role.get("target", []) + by_role.get("victim", []):
                     if source.startswith("threat-actor--") and target.startswith("identity--"):
                         refs.add(self._targets(source, target, inc["id"]))
+        for camp in inc.get("campaigns") or []:
+            cid = self.campaign(camp)
+            refs |= {cid, self._related(oid, cid, "campaign")}
         for m in mentions:
             self.in_article.setdefault(m.get("article_id") or "", set()).update(refs)
         return oid
+
+    def campaign(self, camp: dict[str, Any]) -> str:
+        """A plotwatch campaign (sponsor state against a target) → ``campaign``, which
+        ``targets`` the target's identity; incidents are ``related-to`` it."""
+        cid = stix_id("campaign", f"plotwatch-campaign:{camp['id']}")
+        if cid not in self.objects:
+            self._add(
+                self.v21.Campaign,
+                id=cid,
+                name=f"{camp['sponsor_state']} against {camp['target']}",
+                objective=f"hostile acts sponsored by {_country_name(camp['sponsor_state'])} "
+                f"against {camp['target']}",
+                x_plotwatch_id=camp["id"],
+                x_plotwatch_agent_state=camp["sponsor_state"],
+                x_plotwatch_date={"start": camp.get("start"), "end": camp.get("end")},
+            )
+            target = self.entity_ref(camp["target_id"]) if camp.get("target_id") else None
+            if target is not None and target.startswith(("identity--", "location--")):
+                self._add(
+                    self.v21.Relationship,
+                    id=stix_id("relationship", f"{cid}|targets|{target}"),
+                    relationship_type="targets",
+                    source_ref=cid,
+                    target_ref=target,
+                )
+        return cid
 
     def relation(
         self, source: str, target: str, rtype: str, article_id: str | None, quote: str | None

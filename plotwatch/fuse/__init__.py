@@ -1,7 +1,11 @@
 """Fusion: event mentions from many articles in, one :class:`IncidentDraft` per incident out.
 
-    cluster.py  blocked greedy clustering (type + agent state / country; date, place, actors)
-    merge.py    merged fields of a cluster and its stable id
+    cluster.py         blocked greedy clustering (type + agent state / country; date, place, actors)
+    reconcile.py       one response reported in two countries → one incident with a contradiction
+    merge.py           merged fields of a cluster and its stable id
+    contradictions.py  fields the fused mentions disagree on, each value with its articles
+    incremental.py     fuse new mentions against the incidents they can touch, not the world
+    campaigns.py       incidents of one sponsor against one target over a period
 
 Typical use::
 
@@ -20,7 +24,9 @@ from typing import Any
 import yaml
 
 from plotwatch.fuse.cluster import cluster_mentions
+from plotwatch.fuse.incremental import paused_gc
 from plotwatch.fuse.merge import build_incident, incident_id
+from plotwatch.fuse.reconcile import reconcile
 from plotwatch.types import IncidentDraft, SourcedMention
 
 __all__ = ["fuse", "incident_id", "load_settings"]
@@ -41,9 +47,14 @@ def fuse(mentions: Sequence[SourcedMention], settings: dict[str, Any] | None = N
     The result (ids, membership, order) does not depend on the order of ``mentions``.
     """
     cfg = settings if settings is not None else load_settings()
+    with paused_gc():  # many small objects, no reference cycles: the cyclic collector only slows it
+        return _fuse(mentions, cfg)
+
+
+def _fuse(mentions: Sequence[SourcedMention], cfg: dict[str, Any]) -> list[IncidentDraft]:
     priority = list(cfg.get("status_priority", ("foiled", "failed", "planned", "executed")))
     drafts = []
-    for cluster in cluster_mentions(mentions, cfg):
+    for cluster in reconcile(cluster_mentions(mentions, cfg), cfg):
         types = {m.mention.type for m in cluster.mentions if not m.mention.generic}
         type_ = cluster.type if not types else sorted(types)[0] if len(types) == 1 else cluster.type
         drafts.append(build_incident(type_, cluster.mentions, priority))

@@ -67,7 +67,46 @@ def sort_key(sm: SourcedMention) -> tuple[Any, ...]:
     m = sm.mention
     precision = 0 if m.date_inferred and m.date.precision == "year" else PRECISION_RANK[m.date.precision]
     anchor = 2 * (m.country is not None) + min(precision, 2)
-    return (-anchor, m.generic, sm.article_id, m.sentence_start, m.trigger_start or 0, m.type)
+    # the rest only breaks ties (two events of one sentence), so input order never matters
+    return (
+        -anchor,
+        m.generic,
+        sm.article_id,
+        m.sentence_start,
+        m.trigger_start or 0,
+        m.type,
+        m.country or "",
+        m.agent_state or "",
+        m.date.value or "",
+        m.date_inferred,
+        m.trigger,
+        m.place or "",
+        m.status or "",
+        m.sentence_end,
+        len(m.actors),
+    )
+
+
+def _actor_key(sm: SourcedMention) -> tuple[tuple[str, str, str], ...]:
+    return tuple(sorted((a.role, a.key or "", a.name) for a in sm.mention.actors))
+
+
+def ordered(mentions: Sequence[SourcedMention]) -> list[SourcedMention]:
+    """``mentions`` in :func:`sort_key` order; mentions equal on it but for their actors are
+    ordered by actors (computed only for such ties: building actor keys for every mention
+    would cost more than the sort)."""
+    keys = [sort_key(sm) for sm in mentions]
+    order = sorted(range(len(mentions)), key=keys.__getitem__)
+    out: list[SourcedMention] = []
+    i = 0
+    while i < len(order):
+        j = i + 1
+        while j < len(order) and keys[order[j]] == keys[order[i]]:
+            j += 1
+        run = [mentions[k] for k in order[i:j]]
+        out.extend(sorted(run, key=_actor_key) if len(run) > 1 else run)
+        i = j
+    return out
 
 
 class Clusterer:
@@ -186,15 +225,28 @@ class Clusterer:
         return out
 
 
+def candidate_types(sm: SourcedMention) -> list[str]:
+    """The block types a mention is compared in (its own, generic, any hostile type if generic)."""
+    m = sm.mention
+    if m.generic and m.type in HOSTILE_TYPES:
+        return [m.type, GENERIC, *[t for t in HOSTILE_TYPES if t != m.type]]
+    if m.type in HOSTILE_TYPES:
+        return [m.type, GENERIC]
+    return [m.type]
+
+
+def block_keys(sm: SourcedMention, *, written: bool = False) -> list[tuple[str, str, str | None]]:
+    """The block keys a mention is compared in, or (``written``) those its cluster can be
+    registered under: a specific mention's cluster is always of the mention's own type."""
+    m = sm.mention
+    side, value = ("a", m.agent_state) if m.agent_state else ("c", m.country)
+    types = [m.type] if written and not m.generic else candidate_types(sm)
+    return [(t, side, value) for t in types]
+
+
 def cluster_mentions(mentions: Sequence[SourcedMention], settings: dict[str, Any]) -> list[Cluster]:
     """Cluster ``mentions`` (any order) into incidents."""
     clusterer = Clusterer(settings)
-    for sm in sorted(mentions, key=sort_key):
-        m = sm.mention
-        if m.generic and m.type in HOSTILE_TYPES:
-            clusterer.place(sm, [m.type, GENERIC, *[t for t in HOSTILE_TYPES if t != m.type]])
-        elif m.type in HOSTILE_TYPES:
-            clusterer.place(sm, [m.type, GENERIC])
-        else:
-            clusterer.place(sm, [m.type])
+    for sm in ordered(mentions):
+        clusterer.place(sm, candidate_types(sm))
     return clusterer.clusters

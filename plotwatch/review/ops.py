@@ -187,7 +187,7 @@ def split_incident(s: Session, rows: Sequence[EventMentionRow], new_id: str) -> 
 def _entity_names(s: Session, ids: set[str]) -> dict[str, str]:
     if not ids:
         return {}
-    return dict(s.execute(select(Entity.id, Entity.name).where(Entity.id.in_(sorted(ids)))).tuples().all())
+    return {r[0]: r[1] for r in s.execute(select(Entity.id, Entity.name).where(Entity.id.in_(sorted(ids))))}
 
 
 def merge_entity(s: Session, source: Entity, target: Entity) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -29,6 +29,8 @@ from plotwatch.store.models import (
     Alias,
     Article,
     AuditEntry,
+    Campaign,
+    CampaignIncident,
     Claim,
     Entity,
     EventMentionRow,
@@ -284,6 +286,7 @@ class Store:
                     speaker=c.speaker,
                     start=c.start,
                     end=c.end,
+                    qualifier=(c.qualifier or None) and c.qualifier[:40],
                 )
             )
         for m in extraction.events:
@@ -327,57 +330,101 @@ class Store:
         (kept in their own table) re-attach by id.
         """
         with self.transaction() as s:
-            s.execute(text("UPDATE event_mentions SET incident_id = NULL"))
+            s.execute(text("UPDATE event_mentions SET incident_id = NULL, fused_id = NULL"))
             s.execute(delete(IncidentActor))
             s.execute(delete(Incident))
-            now = utcnow()
-            for d in drafts:
-                inc = Incident(
-                    id=d.id,
-                    type=d.type,
-                    status=d.status,
-                    date_value=d.date.value,
-                    date_precision=d.date.precision,
-                    country=d.country,
-                    place=d.place,
-                    lat=d.lat,
-                    lon=d.lon,
-                    place_precision=d.place_precision,
-                    agent_state=d.agent_state,
-                    historical=d.historical,
-                    created_at=now,
-                    updated_at=now,
+            self._insert_drafts(s, drafts, mention_ids)
+
+    def replace_some_incidents(
+        self, drafts: Sequence[IncidentDraft], mention_ids: dict[int, int], gone: Iterable[str]
+    ) -> None:
+        """Incremental fusion's write: incidents ``gone`` are replaced by ``drafts``, the others
+        are left alone; one transaction."""
+        gone_ids = sorted(set(gone))
+        with self.transaction() as s:
+            for chunk in _chunks(gone_ids, 500):
+                s.execute(
+                    update(EventMentionRow)
+                    .where(EventMentionRow.incident_id.in_(chunk))
+                    .values(incident_id=None, fused_id=None)
                 )
-                seen: set[tuple[str, str]] = set()
-                for a in d.actors:
-                    eid = self._entity(s, a)
-                    if (eid, a.role) in seen:
-                        continue
-                    seen.add((eid, a.role))
-                    inc.actors.append(
-                        IncidentActor(
-                            entity_id=eid,
-                            name=a.canonical or a.name,
-                            role=a.role,
-                            kind=a.kind,
-                            country=a.country,
-                        )
+                s.execute(delete(IncidentActor).where(IncidentActor.incident_id.in_(chunk)))
+                s.execute(delete(Incident).where(Incident.id.in_(chunk)))
+            self._insert_drafts(s, drafts, mention_ids)
+
+    def _insert_drafts(
+        self, s: Session, drafts: Sequence[IncidentDraft], mention_ids: dict[int, int]
+    ) -> None:
+        now = utcnow()
+        for d in drafts:
+            inc = Incident(
+                id=d.id,
+                type=d.type,
+                status=d.status,
+                date_value=d.date.value,
+                date_precision=d.date.precision,
+                country=d.country,
+                place=d.place,
+                lat=d.lat,
+                lon=d.lon,
+                place_precision=d.place_precision,
+                agent_state=d.agent_state,
+                historical=d.historical,
+                created_at=now,
+                updated_at=now,
+            )
+            seen: set[tuple[str, str]] = set()
+            for a in d.actors:
+                eid = self._entity(s, a)
+                if (eid, a.role) in seen:
+                    continue
+                seen.add((eid, a.role))
+                inc.actors.append(
+                    IncidentActor(
+                        entity_id=eid,
+                        name=a.canonical or a.name,
+                        role=a.role,
+                        kind=a.kind,
+                        country=a.country,
                     )
-                s.add(inc)
+                )
+            s.add(inc)
+        s.flush()
+        by_incident: dict[str, list[int]] = {}
+        for d in drafts:
+            for sm in d.mentions:
+                row_id = mention_ids.get(id(sm.mention))
+                if row_id is not None:
+                    by_incident.setdefault(d.id, []).append(row_id)
+        for inc_id, ids in by_incident.items():
+            for chunk in _chunks(ids, 500):
+                s.execute(
+                    update(EventMentionRow)
+                    .where(EventMentionRow.id.in_(chunk))
+                    .values(incident_id=inc_id, fused_id=inc_id)
+                )
+
+    def replace_campaigns(self, campaigns: Sequence[Any]) -> None:
+        """Replace every campaign and its members (see :mod:`plotwatch.fuse.campaigns`)."""
+        with self.transaction() as s:
+            s.execute(delete(CampaignIncident))
+            s.execute(delete(Campaign))
+            for c in campaigns:
+                s.add(
+                    Campaign(
+                        id=c.id,
+                        sponsor_state=c.sponsor_state,
+                        target_entity_id=c.target_id,
+                        target_name=c.target_name,
+                        start=c.start,
+                        end=c.end,
+                        n_incidents=len(c.incident_ids),
+                    )
+                )
             s.flush()
-            by_incident: dict[str, list[int]] = {}
-            for d in drafts:
-                for sm in d.mentions:
-                    row_id = mention_ids.get(id(sm.mention))
-                    if row_id is not None:
-                        by_incident.setdefault(d.id, []).append(row_id)
-            for inc_id, ids in by_incident.items():
-                for chunk in _chunks(ids, 500):
-                    s.execute(
-                        update(EventMentionRow)
-                        .where(EventMentionRow.id.in_(chunk))
-                        .values(incident_id=inc_id)
-                    )
+            for c in campaigns:
+                for incident_id in c.incident_ids:
+                    s.add(CampaignIncident(campaign_id=c.id, incident_id=incident_id))
 
     # -- audit ----------------------------------------------------------------------------
     def audit(
@@ -413,6 +460,7 @@ class Store:
             "event_mentions": EventMentionRow,
             "claims": Claim,
             "incidents": Incident,
+            "campaigns": Campaign,
             "audit_log": AuditEntry,
         }
         with self.session() as s:
@@ -428,7 +476,7 @@ class Store:
         self.engine.dispose()
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 

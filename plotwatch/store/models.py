@@ -120,6 +120,9 @@ class EventMentionRow(Base):
     incident_id: Mapped[str | None] = mapped_column(
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True
     )
+    # the incident fusion put this mention in, before analyst merges and splits (migration 0005);
+    # incremental fusion reads it to find the incidents a new article can touch
+    fused_id: Mapped[str | None] = mapped_column(String(40), index=True)
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     actors: Mapped[list[MentionActor]] = relationship(cascade="all, delete-orphan")
@@ -213,6 +216,8 @@ class Claim(Base):
     speaker: Mapped[str | None] = mapped_column(String(300))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # "more than", "about", or a verbal quantity ("tens of thousands") — migration 0005
+    qualifier: Mapped[str | None] = mapped_column(String(40))
 
 
 class AuditEntry(Base):
@@ -318,3 +323,32 @@ class EntityMerge(Base):
     target_id: Mapped[str] = mapped_column(String(120), index=True)
     by: Mapped[str] = mapped_column(String(100))
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# -- campaigns (migration 0005) --------------------------------------------------------------
+
+
+class Campaign(Base):
+    """Hostile incidents of one sponsor state against one target over a period.
+
+    Rebuilt after every fusion by :mod:`plotwatch.fuse.campaigns`; the id is stable for the
+    same sponsor, target and first incident.
+    """
+
+    __tablename__ = "campaigns"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sponsor_state: Mapped[str] = mapped_column(String(8), index=True)
+    target_entity_id: Mapped[str] = mapped_column(String(120))
+    target_name: Mapped[str] = mapped_column(String(300))
+    start: Mapped[str | None] = mapped_column(String(10))
+    end: Mapped[str | None] = mapped_column(String(10))
+    n_incidents: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CampaignIncident(Base):
+    """Membership of an incident in a campaign (incident ids are stable strings, no foreign key:
+    the incidents table is rebuilt by fusion before campaigns are)."""
+
+    __tablename__ = "campaign_incidents"
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)

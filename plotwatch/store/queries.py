@@ -11,13 +11,20 @@ from typing import Any
 from sqlalchemy import Select, func, literal, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from plotwatch.claims.incident_figures import FigureSpan, MentionSpan, link_figures
 from plotwatch.errors import NotFoundError
+from plotwatch.fuse import load_settings
 from plotwatch.fuse.chains import link_chains
+from plotwatch.fuse.contradictions import Fact, FigureFact, field_values
+from plotwatch.fuse.contradictions import contradictions as find_contradictions
 from plotwatch.grade import ArticleSource, corroboration, credibility
 from plotwatch.store.db import Store
 from plotwatch.store.models import (
     Alias,
     Article,
+    Campaign,
+    CampaignIncident,
+    Claim,
     Entity,
     EventMentionRow,
     Incident,
@@ -205,29 +212,120 @@ def _aliases(s: Session, entity_ids: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def _contradictions(
-    mentions: Sequence[EventMentionRow], src: dict[int, ArticleSource]
-) -> list[dict[str, Any]]:
-    out = []
-    for field, getter in (
-        ("location.country", lambda m: m.country),
-        ("date", lambda m: m.date_value),
-    ):
-        values: dict[str, set[str]] = defaultdict(set)
-        for m in mentions:
-            v = getter(m)
-            if v and m.article_id in src:
-                values[v].add(src[m.article_id].article_id)
-        keys = sorted(values)
-        if field == "date":  # "2018" and "2018-06" do not disagree
-            keys = [k for k in keys if not any(o != k and o.startswith(k) for o in keys)]
-            if not any(not PartialDate.parse(a).compatible(PartialDate.parse(b)) for a in keys for b in keys):
-                continue
-        if len(keys) > 1:
-            out.append(
+def _facts(mentions: Sequence[EventMentionRow], src: dict[int, ArticleSource]) -> list[Fact]:
+    return [
+        Fact(
+            article_id=src[m.article_id].article_id,
+            type=m.type,
+            status=m.status,
+            date=m.date_value,
+            country=m.country,
+            place=m.place,
+            agent_state=m.agent_state,
+            lat=m.lat,
+            lon=m.lon,
+        )
+        for m in mentions
+        if m.article_id in src
+    ]
+
+
+def _incident_figures(s: Session, article_ids: set[int]) -> dict[str, list[FigureFact]]:
+    """Figures that are fields of incidents (attendance, killed, …), by incident id."""
+    if not article_ids:
+        return {}
+    spans: list[MentionSpan] = []
+    figures: list[FigureSpan] = []
+    for chunk in _chunks(sorted(article_ids), 500):
+        claims = s.execute(
+            select(Claim, Article.source_id)
+            .join(Article, Article.id == Claim.article_id)
+            .where(Claim.article_id.in_(chunk), Claim.kind == "figure")
+        ).all()
+        if not claims:
+            continue
+        with_figures = sorted({c.article_id for c, _ in claims})
+        figures += [
+            FigureSpan(c.article_id, sid, c.start, c.end, c.value, c.qualifier, c.unit, c.text)
+            for c, sid in claims
+        ]
+        spans += [
+            MentionSpan(*r)
+            for r in s.execute(
+                select(
+                    EventMentionRow.article_id,
+                    EventMentionRow.sentence_start,
+                    EventMentionRow.sentence_end,
+                    EventMentionRow.incident_id,
+                    EventMentionRow.type,
+                ).where(EventMentionRow.article_id.in_(with_figures))
+            )
+        ]
+    return link_figures(spans, figures)
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _graded_fields(
+    facts: Sequence[Fact],
+    figures: Sequence[FigureFact],
+    disputed: set[str],
+    src_by_article: dict[str, ArticleSource],
+) -> dict[str, list[dict[str, Any]]]:
+    """field → every value stated, each with its articles, outlets, voices and credibility."""
+    values: dict[str, dict[str, set[str]]] = {k: dict(v) for k, v in field_values(facts).items()}
+    for f in figures:
+        values.setdefault(f.field, {}).setdefault(f.expression, set()).add(f.article_id)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for field in sorted(values):
+        entries = []
+        for value, ids in sorted(values[field].items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            corr = corroboration(src_by_article[a] for a in ids if a in src_by_article)
+            entries.append(
                 {
-                    "field": field,
-                    "values": [{"value": k, "article_ids": sorted(values[k])} for k in keys],
+                    "value": value,
+                    "article_ids": sorted(ids),
+                    **corr.as_dict(),
+                    "credibility": credibility(corr, contradicted=field in disputed),
+                }
+            )
+        out[field] = entries
+    return out
+
+
+def _figures_record(figures: Sequence[FigureFact]) -> dict[str, list[dict[str, Any]]]:
+    """what → each figure stated about the incident, with its range and articles."""
+    grouped: dict[str, dict[str, tuple[Any, set[str]]]] = defaultdict(dict)
+    for f in figures:
+        _, ids = grouped[f.field.removeprefix("figures.")].setdefault(f.expression, (f.range, set()))
+        ids.add(f.article_id)
+    return {
+        what: [
+            {"value": e, "range": list(r) if r else None, "article_ids": sorted(ids)}
+            for e, (r, ids) in sorted(values.items())
+        ]
+        for what, values in sorted(grouped.items())
+    }
+
+
+def _campaigns_of(s: Session, incident_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in [incident_ids[i : i + 500] for i in range(0, len(incident_ids), 500)]:
+        rows = s.execute(
+            select(CampaignIncident.incident_id, Campaign)
+            .join(Campaign, Campaign.id == CampaignIncident.campaign_id)
+            .where(CampaignIncident.incident_id.in_(chunk))
+            .order_by(Campaign.start, Campaign.id)
+        ).all()
+        for incident_id, c in rows:
+            out[incident_id].append(
+                {
+                    "id": c.id,
+                    "sponsor_state": c.sponsor_state,
+                    "target": c.target_name,
+                    "target_id": c.target_entity_id,
                 }
             )
     return out
@@ -241,6 +339,9 @@ def _to_contract(s: Session, incidents: Sequence[Incident]) -> list[dict[str, An
         r.incident_id: r.decision
         for r in s.scalars(select(Review).where(Review.incident_id.in_([i.id for i in incidents])))
     }
+    figures = _incident_figures(s, article_ids)
+    campaigns = _campaigns_of(s, [i.id for i in incidents])
+    settings = load_settings()
     out = []
     for inc in incidents:
         mentions = sorted(
@@ -251,7 +352,16 @@ def _to_contract(s: Session, incidents: Sequence[Incident]) -> list[dict[str, An
             ),
         )
         corr = corroboration(src[m.article_id] for m in mentions if m.article_id in src)
-        contradictions = _contradictions(mentions, src)
+        facts = _facts(mentions, src)
+        inc_figures = figures.get(inc.id, [])
+        contradictions = find_contradictions(facts, inc_figures, settings)
+        by_source_id = {a.article_id: a for a in src.values()}
+        fields = _graded_fields(facts, inc_figures, {c["field"] for c in contradictions}, by_source_id)
+        for c in contradictions:  # each disputed value with its grading
+            graded = {e["value"]: e for e in fields.get(c["field"], [])}
+            for v in c["values"]:
+                g = graded.get(v["value"], {})
+                v.update({k: g[k] for k in ("independent_sources", "credibility") if k in g})
         d = PartialDate(inc.date_value, inc.date_precision)  # type: ignore[arg-type]
         record: dict[str, Any] = {
             "id": inc.id,
@@ -288,9 +398,11 @@ def _to_contract(s: Session, incidents: Sequence[Incident]) -> list[dict[str, An
                 }
                 for m in mentions
             ],
-            "corroboration": corr.as_dict(),
+            "corroboration": {**corr.as_dict(), "fields": fields},
             "credibility": credibility(corr, contradicted=bool(contradictions)),
             "contradictions": contradictions,
+            "figures": _figures_record(inc_figures),
+            "campaigns": campaigns.get(inc.id, []),
             "review": reviews.get(inc.id),
         }
         out.append(record)
@@ -356,13 +468,17 @@ def regrade(store: Store, incident_ids: Sequence[str] | None = None) -> int:
         if incident_ids is not None:
             q = q.where(Incident.id.in_(list(incident_ids)))
         incidents = list(s.scalars(q))
-        src = _article_sources(s, {m.article_id for inc in incidents for m in inc.mentions})
+        article_ids = {m.article_id for inc in incidents for m in inc.mentions}
+        src = _article_sources(s, article_ids)
+        figures = _incident_figures(s, article_ids)
+        settings = load_settings()
         for inc in incidents:
             corr = corroboration(src[m.article_id] for m in inc.mentions if m.article_id in src)
             inc.n_articles = corr.articles
             inc.n_outlets = corr.outlets
             inc.n_sources = corr.independent_sources
-            inc.credibility = credibility(corr, contradicted=bool(_contradictions(inc.mentions, src)))
+            disputed = find_contradictions(_facts(inc.mentions, src), figures.get(inc.id, []), settings)
+            inc.credibility = credibility(corr, contradicted=bool(disputed))
         return len(incidents)
 
 
@@ -389,6 +505,94 @@ def explain_incident(store: Store, incident_id: str) -> list[str]:
         lines.append(f"  article {a.article_id}: {outlet}{via}")
     corr = corroboration(src.values())
     lines += explain(corr, rec["credibility"])
+    disputed = {c["field"] for c in rec["contradictions"]}
+    fields = rec["corroboration"].get("fields", {})
+    if fields:
+        lines.append("each field, value by value (articles; independent voices; credibility):")
+    for field, values in fields.items():
+        flag = " (sources disagree)" if field in disputed else ""
+        lines.append(f"  {field}{flag}")
+        for v in values:
+            lines.append(
+                f"    {v['value']}: {', '.join(v['article_ids'])}; "
+                f"{v['independent_sources']} voice(s); credibility {v['credibility']}"
+            )
     if rec["contradictions"]:
         lines.append("sources disagree on: " + ", ".join(c["field"] for c in rec["contradictions"]))
     return lines
+
+
+def rebuild_campaigns(store: Store) -> int:
+    """Regroup the stored incidents into campaigns (rejected incidents left out); returns how many."""
+    from plotwatch.fuse.campaigns import CampaignIncident as Member
+    from plotwatch.fuse.campaigns import build_campaigns
+
+    with store.session() as s:
+        rejected = set(s.scalars(select(Review.incident_id).where(Review.decision == "rejected")))
+        targets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for incident_id, entity_id, name, kind in s.execute(
+            select(
+                IncidentActor.incident_id,
+                IncidentActor.entity_id,
+                func.coalesce(Entity.name, IncidentActor.name),  # the entity's canonical name
+                IncidentActor.kind,
+            )
+            .join(Entity, Entity.id == IncidentActor.entity_id, isouter=True)
+            .where(IncidentActor.role.in_(["target", "victim"]))
+        ):
+            if entity_id and kind not in {"state", "unknown", "weapon"}:
+                targets[incident_id].append((entity_id, name))
+        members = [
+            Member(r[0], r[1], r[2], r[3], tuple(targets.get(r[0], ())))
+            for r in s.execute(select(Incident.id, Incident.type, Incident.date_value, Incident.agent_state))
+            if r[0] not in rejected and r[0] in targets
+        ]
+    campaigns = build_campaigns(members, load_settings())
+    store.replace_campaigns(campaigns)
+    return len(campaigns)
+
+
+def list_campaigns(
+    store: Store, sponsor: str | None = None, campaign_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Stored campaigns with their incidents (id, type, date, country), by sponsor and start."""
+    with store.session() as s:
+        q = select(Campaign)
+        if sponsor:
+            q = q.where(Campaign.sponsor_state == sponsor.upper())
+        if campaign_id:
+            q = q.where(Campaign.id.like(campaign_id + "%"))
+        campaigns = list(s.scalars(q.order_by(Campaign.sponsor_state, Campaign.start, Campaign.id)))
+        ids = [c.id for c in campaigns]
+        members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for chunk in [ids[i : i + 500] for i in range(0, len(ids), 500)]:
+            rows = s.execute(
+                select(CampaignIncident.campaign_id, Incident)
+                .join(Incident, Incident.id == CampaignIncident.incident_id)
+                .where(CampaignIncident.campaign_id.in_(chunk))
+                .order_by(Incident.date_value, Incident.id)
+            ).all()
+            for cid, inc in rows:
+                members[cid].append(
+                    {
+                        "id": inc.id,
+                        "type": inc.type,
+                        "status": inc.status,
+                        "date": inc.date_value,
+                        "country": inc.country,
+                        "credibility": inc.credibility,
+                    }
+                )
+    if campaign_id and not campaigns:
+        raise NotFoundError(f"no campaign with id {campaign_id!r}")
+    return [
+        {
+            "id": c.id,
+            "sponsor_state": c.sponsor_state,
+            "target": {"entity_id": c.target_entity_id, "name": c.target_name},
+            "start": c.start,
+            "end": c.end,
+            "incidents": members.get(c.id, []),
+        }
+        for c in campaigns
+    ]

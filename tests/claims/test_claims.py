@@ -93,3 +93,13 @@ def test_claims_offsets_point_at_the_sentence(nlp) -> None:  # type: ignore[no-u
     text = "Intro line.\nPolice said they had found 14 kilograms of explosives."
     for c in extract_claims(nlp(text)):
         assert text[c.start : c.end] == c.text
+
+
+def test_claims_verbal_quantities_keep_their_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    figs = _figures(nlp, "The rally was attended by tens of thousands of people and hundreds of guests.")
+    assert [(f.value, f.unit, f.qualifier) for f in figs] == [
+        (None, "people", "tens of thousands"),
+        (None, "guests", "hundreds"),
+    ]
+    (f,) = _figures(nlp, "Hundreds of thousands of people marched.")
+    assert (f.value, f.unit, f.qualifier) == (None, "people", "hundreds of thousands")

@@ -104,9 +104,9 @@ def _store_with_incident(url: str) -> tuple[Store, str]:
 
 def test_store_migrates_to_head(db_url: str) -> None:
     store = Store(db_url)
-    assert store.revision() == "0004"
+    assert store.revision() == "0005"
     Store(db_url)  # opening again is harmless
-    assert store.revision() == "0004"
+    assert store.revision() == "0005"
 
 
 def test_store_models_match_migrations(db_url: str) -> None:
@@ -130,7 +130,18 @@ def test_store_add_article_and_read_incident(db_url: str) -> None:
     target = next(a for a in rec["actors"] if a["role"] == "target")
     assert target["entity_id"] == "assadollah-assadi"
     assert "Asadollah Asadi" in target["aliases"]
+    fields = rec["corroboration"].pop("fields")
     assert rec["corroboration"] == {"articles": 1, "outlets": 1, "independent_sources": 1}
+    assert fields["type"] == [
+        {
+            "value": "arrest",
+            "article_ids": ["a1"],
+            "articles": 1,
+            "outlets": 1,
+            "independent_sources": 1,
+            "credibility": 6,
+        }
+    ]
     assert rec["credibility"] == 6  # one ungraded outlet cannot be judged
     assert get_incident(store, "inc-test")["id"] == inc_id  # unique prefix
     with pytest.raises(NotFoundError):

@@ -1,0 +1,31 @@
+"""Users, roles, passwords and API tokens for the web app and the JSON API."""
+
+from __future__ import annotations
+
+from plotwatch.auth.users import (
+    ROLES,
+    AuthError,
+    Principal,
+    UserExistsError,
+    add_user,
+    authenticate,
+    create_token,
+    list_users,
+    principal,
+    secret_key,
+    token_principal,
+)
+
+__all__ = [
+    "ROLES",
+    "AuthError",
+    "Principal",
+    "UserExistsError",
+    "add_user",
+    "authenticate",
+    "create_token",
+    "list_users",
+    "principal",
+    "secret_key",
+    "token_principal",
+]

@@ -1,0 +1,321 @@
+"""``plotwatch bench web``: latency of the web API under concurrent clients.
+
+Loads ``n`` synthetic incidents into a temporary SQLite database (articles, mentions, actors,
+written through ``Store.add_article`` and fused by a one-incident-per-mention fuser), starts
+the app in a real uvicorn process on loopback, and sends a bounded number of requests per
+endpoint from ``clients`` concurrent httpx clients. Reports p50/p95/max latency.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from plotwatch import pipeline
+from plotwatch.auth import add_user, create_token
+from plotwatch.store.db import Store
+from plotwatch.types import (
+    HOSTILE_TYPES,
+    RESPONSE_TYPES,
+    ActorMention,
+    EventMention,
+    Extraction,
+    IncidentDraft,
+    PartialDate,
+    RawArticle,
+    SourcedMention,
+)
+
+TARGET_P95_MS = 150.0
+PER_ARTICLE = 25
+COUNTRIES = [
+    ("FR", 48.86, 2.35),
+    ("DE", 52.52, 13.40),
+    ("BE", 50.85, 4.35),
+    ("NL", 52.37, 4.90),
+    ("DK", 55.68, 12.57),
+    ("US", 38.90, -77.04),
+    ("GB", 51.51, -0.13),
+    ("TR", 41.01, 28.98),
+    ("AL", 41.33, 19.82),
+    ("SE", 59.33, 18.07),
+]
+STATES = ["IR", "RU", "CN", "SA", "RW", "BY", "ER", "TR"]
+SURNAMES = [
+    "Assadi",
+    "Naji",
+    "Karimi",
+    "Petrov",
+    "Orlov",
+    "Zhang",
+    "Wang",
+    "Haddad",
+    "Mutesi",
+    "Ivanova",
+    "Sokolov",
+    "Rahimi",
+    "Lin",
+    "Chen",
+    "Omar",
+]
+
+
+def synthetic_store(url: str, n: int, seed: int = 7, progress: Callable[[str], None] | None = None) -> Store:
+    """A store holding ``n`` incidents, one mention each, ``PER_ARTICLE`` mentions per article."""
+    rnd = random.Random(seed)
+    store = Store(url)
+    people = [
+        f"{first} {last}" for first in ("Ali", "Ivan", "Li", "Omar", "Anna", "Sara") for last in SURNAMES
+    ]
+    agencies = [(f"{s} intelligence service {i}", s) for s in STATES for i in range(1, 4)]
+    groups = [f"Exile group {i}" for i in range(40)]
+    types = list(HOSTILE_TYPES) + list(RESPONSE_TYPES)
+    for a in range(0, n, PER_ARTICLE):
+        text, events = "", []
+        for _ in range(min(PER_ARTICLE, n - a)):
+            etype = rnd.choice(types)
+            person, (agency, state), group = rnd.choice(people), rnd.choice(agencies), rnd.choice(groups)
+            country, lat, lon = rnd.choice(COUNTRIES)
+            year, month, day = rnd.randint(2010, 2024), rnd.randint(1, 12), rnd.randint(1, 28)
+            sentence = (
+                f"In {year} a {etype.replace('_', ' ')} involving {person} of the {agency} targeted {group}."
+            )
+            start = len(text)
+            text += sentence + " "
+            actors = [
+                ActorMention(person, "perpetrator", person, "person", state),
+                ActorMention(
+                    agency, "sponsor", agency, "agency", state, f"ag-{agency.lower().replace(' ', '-')}"
+                ),
+                ActorMention(group, "target", group, "group", None),
+            ]
+            events.append(
+                EventMention(
+                    etype,
+                    rnd.choice(["planned", "foiled", "failed", "executed"])
+                    if etype in HOSTILE_TYPES
+                    else None,
+                    PartialDate.of(year, month, day),
+                    start,
+                    start + len(sentence),
+                    sentence,
+                    etype,
+                    country,
+                    None,
+                    lat + rnd.uniform(-1, 1),
+                    lon + rnd.uniform(-1, 1),
+                    "place",
+                    state,
+                    actors,
+                )
+            )
+        outlet = f"Outlet {a // PER_ARTICLE % 30}"
+        raw = RawArticle(
+            f"syn-{a:06d}",
+            text,
+            text,
+            "bench",
+            "json",
+            title=f"Synthetic report {a}",
+            outlet=outlet,
+            published=None,
+        )
+        store.add_article(
+            raw,
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+            extraction=Extraction(events=events),
+            extractor_version="bench",
+        )
+        if progress and a % 2000 == 0:
+            progress(f"  {a:,} mentions stored")
+    pipeline.refuse(store, _one_per_mention)
+    return store
+
+
+def _one_per_mention(mentions: Sequence[SourcedMention]) -> list[IncidentDraft]:
+    out = []
+    for sm in mentions:
+        m = sm.mention
+        iid = "syn-" + hashlib.sha1(f"{sm.article_id}|{m.sentence_start}".encode()).hexdigest()[:12]
+        out.append(
+            IncidentDraft(
+                iid,
+                m.type,
+                m.status,
+                m.date,
+                m.country,
+                m.place,
+                m.lat,
+                m.lon,
+                m.place_precision,
+                m.agent_state,
+                m.actors,
+                [sm],
+            )
+        )
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db_url: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """The app in its own uvicorn process(es) (so clients and server do not share a GIL)."""
+    env = {**os.environ, "PLOTWATCH_DB": db_url, "PLOTWATCH_PUBLIC_READ": ""}
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "plotwatch.web.app:app_from_env",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+        "--workers",
+        str(workers),
+    ]
+    proc = subprocess.Popen(cmd, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the web server exited with status {proc.returncode} before it was ready")
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/login", timeout=1.0, trust_env=False)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise RuntimeError("the web server did not start within 30 s")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by :func:`start_server` (and its workers)."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=5)
+
+
+async def _load(base: str, token: str, urls: list[str], clients: int) -> tuple[list[float], int, float]:
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for u in urls:
+        queue.put_nowait(u)
+    times: list[float] = []
+    errors = 0
+    headers = {"Authorization": f"Bearer {token}"}
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while not queue.empty():
+            url = queue.get_nowait()
+            t0 = time.perf_counter()
+            r = await client.get(url, headers=headers)
+            times.append((time.perf_counter() - t0) * 1000)
+            errors += r.status_code >= 400
+
+    limits = httpx.Limits(max_connections=clients)
+    start = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits, trust_env=False) as client:
+        await asyncio.gather(*(worker(client) for _ in range(clients)))
+    return times, errors, time.perf_counter() - start
+
+
+def _pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, round(q * (len(s) - 1)))]
+
+
+def run(
+    n_incidents: int = 10_000,
+    clients: int = 20,
+    requests: int = 400,
+    workers: int = 2,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Build the database, start the server, measure each endpoint in turn."""
+    say = progress or (lambda _m: None)
+    rnd = random.Random(11)
+    with tempfile.TemporaryDirectory(prefix="plotwatch-bench-") as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        t0 = time.perf_counter()
+        say(f"loading {n_incidents:,} synthetic incidents …")
+        store = synthetic_store(url, n_incidents, progress=say)
+        add_user(store, "bench", "bench-password", "viewer")
+        token = create_token(store, "bench")
+        with store.session() as s:
+            from sqlalchemy import select
+
+            from plotwatch.store.models import Entity, Incident
+
+            ids = list(s.scalars(select(Incident.id)))
+            entities = list(s.scalars(select(Entity.id).where(Entity.kind.in_(["person", "agency"]))))
+        load_s = time.perf_counter() - t0
+        store.close()
+        port = _free_port()
+        proc = start_server(url, port, workers)
+        try:
+            words = [*SURNAMES, "intelligence", "bombing", "Exile"]
+            plan = {
+                "list": [
+                    f"/api/v1/incidents?limit=50&offset={rnd.randrange(0, 2000)}&sort="
+                    f"{rnd.choice(['-date', 'credibility', '-articles'])}"
+                    for _ in range(requests)
+                ],
+                "list (filtered)": [
+                    f"/api/v1/incidents?type={rnd.choice(HOSTILE_TYPES)}&agent_state="
+                    f"{rnd.choice(STATES)}&limit=50"
+                    for _ in range(requests)
+                ],
+                "search": [f"/api/v1/search?q={rnd.choice(words)}&limit=20" for _ in range(requests)],
+                "incident": [f"/api/v1/incidents/{rnd.choice(ids)}" for _ in range(requests)],
+                "network": [f"/api/v1/network?entity={rnd.choice(entities)}&hops=2" for _ in range(requests)],
+            }
+            results: list[dict[str, Any]] = []
+            for name, urls in plan.items():
+                say(f"measuring {name} …")
+                asyncio.run(_load(f"http://127.0.0.1:{port}", token, urls[: clients * 2], clients))  # warm up
+                times, errors, wall = asyncio.run(_load(f"http://127.0.0.1:{port}", token, urls, clients))
+                results.append(
+                    {
+                        "endpoint": name,
+                        "requests": len(times),
+                        "errors": errors,
+                        "p50_ms": _pct(times, 0.5),
+                        "p95_ms": _pct(times, 0.95),
+                        "max_ms": max(times),
+                        "rps": len(times) / wall,
+                    }
+                )
+        finally:
+            stop_server(proc)
+    return {
+        "incidents": len(ids),
+        "load_seconds": round(load_s, 1),
+        "clients": clients,
+        "workers": workers,
+        "requests_per_endpoint": requests,
+        "endpoints": results,
+        "target_p95_ms": TARGET_P95_MS,
+        "target_met": all(r["p95_ms"] < TARGET_P95_MS for r in results),
+    }

@@ -1,0 +1,418 @@
+"""Read queries behind the entity, source, article, audit and incident pages (and the API)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from plotwatch.errors import NotFoundError
+from plotwatch.fuse.chains import link_chains
+from plotwatch.store.db import Store, normalize_name
+from plotwatch.store.models import (
+    Alias,
+    Article,
+    AuditEntry,
+    Claim,
+    Entity,
+    EventMentionRow,
+    Incident,
+    IncidentActor,
+    Outlet,
+    Relation,
+    Review,
+)
+from plotwatch.store.queries import _to_contract
+
+RELATED_WINDOW_YEARS = 5
+BROAD_KINDS = {"state", "country"}  # a state links everything: not a useful shared actor
+
+
+def entities(
+    store: Store, q: str | None, kind: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Entities whose name or alias contains ``q``, with how many incidents name them."""
+    with store.session() as s:
+        base = select(Entity)
+        if q:
+            like = f"%{normalize_name(q)}%"
+            by_alias = select(Alias.entity_id).where(Alias.normalized.like(like))
+            base = base.where(
+                or_(func.lower(Entity.name).like(like), Entity.id.in_(by_alias), Entity.id == q)
+            )
+        if kind:
+            base = base.where(Entity.kind == kind)
+        total = int(s.scalar(select(func.count()).select_from(base.subquery())) or 0)
+        n_inc = (
+            select(func.count(func.distinct(IncidentActor.incident_id)))
+            .where(IncidentActor.entity_id == Entity.id)
+            .scalar_subquery()
+        )
+        q2 = (
+            base.add_columns(n_inc.label("n")).order_by(n_inc.desc(), Entity.name).limit(limit).offset(offset)
+        )
+        out = [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "country": e.country,
+                "origin": e.origin,
+                "incidents": n,
+            }
+            for e, n in s.execute(q2)
+        ]
+        return out, total
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any]:
+    """An entity with its aliases, its incidents (by role) and its relations."""
+    with store.session() as s:
+        e = s.get(Entity, entity_id)
+        if e is None:
+            raise NotFoundError(f"no entity with id {entity_id!r}")
+        roles = s.execute(
+            select(IncidentActor.role, Incident)
+            .join(Incident, Incident.id == IncidentActor.incident_id)
+            .where(IncidentActor.entity_id == entity_id)
+            .order_by(Incident.date_value, Incident.id)
+        ).all()
+        rels = s.execute(
+            select(Relation, Entity.name)
+            .join(Entity, or_(Entity.id == Relation.source_id, Entity.id == Relation.target_id))
+            .where(
+                or_(Relation.source_id == entity_id, Relation.target_id == entity_id), Entity.id != entity_id
+            )
+        ).all()
+        return {
+            "id": e.id,
+            "name": e.name,
+            "kind": e.kind,
+            "country": e.country,
+            "origin": e.origin,
+            "aliases": sorted(a.alias for a in e.aliases),
+            "incidents": [
+                {
+                    "id": i.id,
+                    "type": i.type,
+                    "status": i.status,
+                    "date": i.date_value,
+                    "country": i.country,
+                    "role": role,
+                    "credibility": i.credibility,
+                }
+                for role, i in roles
+            ],
+            "relations": [
+                {
+                    "type": r.type,
+                    "direction": "out" if r.source_id == entity_id else "in",
+                    "other_id": r.target_id if r.source_id == entity_id else r.source_id,
+                    "other_name": name,
+                    "quote": r.quote,
+                    "incident_id": r.incident_id,
+                }
+                for r, name in rels
+            ],
+        }
+
+
+def sources(store: Store) -> list[dict[str, Any]]:
+    """Every outlet with its grade, kind, family and number of articles."""
+    with store.session() as s:
+        n = select(func.count(Article.id)).where(Article.outlet_id == Outlet.id).scalar_subquery()
+        return [
+            {
+                "id": o.id,
+                "name": o.name,
+                "domain": o.domain,
+                "grade": o.grade,
+                "kind": o.kind,
+                "family": o.family,
+                "articles": count,
+            }
+            for o, count in s.execute(select(Outlet, n).order_by(Outlet.name))
+        ]
+
+
+def source(store: Store, outlet_id: int, limit: int, offset: int) -> dict[str, Any]:
+    """One outlet and a page of its articles (newest first)."""
+    with store.session() as s:
+        o = s.get(Outlet, outlet_id)
+        if o is None:
+            raise NotFoundError(f"no source with id {outlet_id}")
+        total = int(s.scalar(select(func.count(Article.id)).where(Article.outlet_id == outlet_id)) or 0)
+        arts = s.execute(
+            select(Article.source_id, Article.title, Article.published, Article.url)
+            .where(Article.outlet_id == outlet_id)
+            .order_by(Article.published.desc(), Article.source_id)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        return {
+            "id": o.id,
+            "name": o.name,
+            "domain": o.domain,
+            "grade": o.grade,
+            "kind": o.kind,
+            "family": o.family,
+            "note": o.note,
+            "articles_total": total,
+            "articles": [
+                {
+                    "article_id": a[0],
+                    "title": a[1],
+                    "url": a[3],
+                    "published": a[2].isoformat() if a[2] else None,
+                }
+                for a in arts
+            ],
+        }
+
+
+def article(store: Store, source_id: str) -> dict[str, Any]:
+    """An article with its text, outlet, mentions (with their incidents) and claims."""
+    with store.session() as s:
+        a = s.scalar(select(Article).where(Article.source_id == source_id))
+        if a is None:
+            raise NotFoundError(f"no article with id {source_id!r}")
+        dup = s.get(Article, a.duplicate_of_id) if a.duplicate_of_id else None
+        mentions = s.scalars(
+            select(EventMentionRow)
+            .where(EventMentionRow.article_id == a.id)
+            .order_by(EventMentionRow.sentence_start)
+        ).all()
+        claims = s.scalars(select(Claim).where(Claim.article_id == a.id).order_by(Claim.start)).all()
+        return {
+            "article_id": a.source_id,
+            "title": a.title,
+            "url": a.url,
+            "author": a.author,
+            "published": a.published.isoformat() if a.published else None,
+            "language": a.language,
+            "outlet": None
+            if a.outlet is None
+            else {
+                "id": a.outlet.id,
+                "name": a.outlet.name,
+                "grade": a.outlet.grade,
+                "family": a.outlet.family,
+            },
+            "duplicate_of": dup.source_id if dup else None,
+            "text": a.text,
+            "mentions": [
+                {
+                    "start": m.sentence_start,
+                    "end": m.sentence_end,
+                    "type": m.type,
+                    "status": m.status,
+                    "trigger": m.trigger,
+                    "incident_id": m.incident_id,
+                    "quote": m.quote,
+                }
+                for m in mentions
+            ],
+            "claims": [
+                {
+                    "kind": c.kind,
+                    "value": c.value,
+                    "unit": c.unit,
+                    "speaker": c.speaker,
+                    "start": c.start,
+                    "end": c.end,
+                    "text": c.text,
+                }
+                for c in claims
+            ],
+        }
+
+
+def evidence(store: Store, incident_id: str) -> list[dict[str, Any]]:
+    """The mentions of an incident with their article's text, title and outlet grade."""
+    with store.session() as s:
+        rows = s.execute(
+            select(EventMentionRow, Article, Outlet)
+            .join(Article, Article.id == EventMentionRow.article_id)
+            .join(Outlet, Outlet.id == Article.outlet_id, isouter=True)
+            .where(EventMentionRow.incident_id == incident_id)
+            .order_by(Article.published, Article.source_id, EventMentionRow.sentence_start)
+        ).all()
+        out = []
+        for m, a, o in rows:
+            out.append(
+                {
+                    "article_id": a.source_id,
+                    "title": a.title,
+                    "published": a.published,
+                    "outlet": o.name if o else None,
+                    "grade": o.grade if o else None,
+                    "family": o.family if o else None,
+                    "type": m.type,
+                    "start": m.sentence_start,
+                    "end": m.sentence_end,
+                    "trigger": m.trigger,
+                    "text": a.text,
+                }
+            )
+        return out
+
+
+def incident(store: Store, incident_id: str) -> dict[str, Any]:
+    """One incident in the export contract, with its ``chain``: what
+    :func:`plotwatch.store.queries.get_incident` answers, computed for a busy server.
+
+    The chain is linked over every incident that shares a named non-state actor with this one
+    (as ``get_incident`` does), but those neighbours are read as the few columns
+    :func:`plotwatch.fuse.chains.link_chains` looks at (id, type, date, actors) instead of
+    being graded in full, so an actor named in hundreds of incidents costs one query.
+    """
+    with store.session() as s:
+        inc = s.get(Incident, incident_id)
+        if inc is None:  # a unique prefix, as people copy short ids
+            found = list(s.scalars(select(Incident).where(Incident.id.like(incident_id + "%")).limit(2)))
+            if len(found) != 1:
+                raise NotFoundError(f"no incident with id {incident_id!r}")
+            inc = found[0]
+        record = _to_contract(s, [inc])[0]
+        record["chain"] = link_chains([record, *_chain_neighbours(s, record)]).get(record["id"], [])
+        return record
+
+
+def _chain_neighbours(s: Any, record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Light records of the incidents sharing a named non-state actor with ``record``."""
+    entity_ids = {
+        a["entity_id"] for a in record["actors"] if a["entity_id"] and a["kind"] not in {"state", "unknown"}
+    }
+    if not entity_ids:
+        return []
+    ids = select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(sorted(entity_ids)))
+    out: dict[str, dict[str, Any]] = {}
+    rows = s.execute(
+        select(Incident.id, Incident.type, Incident.date_value).where(
+            Incident.id.in_(ids), Incident.id != record["id"]
+        )
+    )
+    for iid, itype, date in rows:
+        out[iid] = {"id": iid, "type": itype, "date": {"start": date}, "actors": []}
+    if out:
+        actors = s.execute(
+            select(
+                IncidentActor.incident_id, IncidentActor.entity_id, IncidentActor.kind, IncidentActor.role
+            ).where(IncidentActor.incident_id.in_(ids), IncidentActor.incident_id != record["id"])
+        )
+        for iid, eid, kind, role in actors:
+            if iid in out:
+                out[iid]["actors"].append({"entity_id": eid, "kind": kind, "role": role})
+    return list(out.values())
+
+
+def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dict[str, Any]]:
+    """The incident's chain and the incidents that share an actor with it, in date order.
+
+    Typed links from fusion (``incident["chain"]``: response to, responded by, follows,
+    followed by) keep their relation; other incidents that share a named non-state actor
+    within a few years are labelled "shares an actor". Each item has ``relation`` and
+    ``via`` (the shared entities), so the page shows both kinds the same way.
+    """
+    typed = {c["id"]: c for c in incident.get("chain") or []}
+    shared = {
+        a["entity_id"]: a for a in incident["actors"] if a["entity_id"] and a["kind"] not in BROAD_KINDS
+    }
+    start = incident["date"]["start"]
+    found: dict[str, dict[str, Any]] = {}
+    via: dict[str, set[str]] = defaultdict(set)
+    with store.session() as s:
+        rejected = select(Review.incident_id).where(Review.decision == "rejected")
+        cond = [Incident.id.in_(list(typed))] if typed else []
+        if shared:
+            near: Any = IncidentActor.entity_id.in_(list(shared))
+            if start:
+                year = int(start[:4])
+                window = (str(year - RELATED_WINDOW_YEARS), f"{year + RELATED_WINDOW_YEARS}~")
+                near = near & or_(Incident.date_value.is_(None), Incident.date_value.between(*window))
+            cond.append(near)
+        if not cond:
+            return []
+        q = (
+            select(
+                IncidentActor.entity_id,
+                IncidentActor.role,
+                Incident.id,
+                Incident.type,
+                Incident.status,
+                Incident.date_value,
+                Incident.country,
+                Incident.agent_state,
+                Incident.credibility,
+            )
+            .join(Incident, Incident.id == IncidentActor.incident_id)
+            .where(or_(*cond), Incident.id != incident["id"], Incident.id.not_in(rejected))
+        )
+        for eid, role, iid, itype, status, date, country, agent_state, cred in s.execute(q):
+            if eid in shared:
+                via[iid].add(f"{shared[eid]['name']} ({role})")
+            found[iid] = {
+                "id": iid,
+                "type": itype,
+                "status": status,
+                "date": date,
+                "country": country,
+                "agent_state": agent_state,
+                "credibility": cred,
+            }
+    out = []
+    for rid, r in found.items():
+        if rid not in typed and not via[rid]:
+            continue
+        r["relation"] = typed[rid]["relation"].replace("_", " ") if rid in typed else "shares an actor"
+        r["typed"] = rid in typed
+        r["via"] = sorted(via[rid])
+        out.append(r)
+    out.sort(key=lambda r: (r["date"] is None, r["date"] or "", not r["typed"], r["id"]))
+    return out[:limit]
+
+
+def audit(
+    store: Store,
+    *,
+    object_type: str | None = None,
+    object_id: str | None = None,
+    actor: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """Audit entries, newest first, with before/after decoded."""
+    with store.session() as s:
+        q = select(AuditEntry)
+        if object_type:
+            q = q.where(AuditEntry.object_type == object_type)
+        if object_id:
+            q = q.where(AuditEntry.object_id == object_id)
+        if actor:
+            q = q.where(AuditEntry.actor == actor)
+        total = int(s.scalar(select(func.count()).select_from(q.subquery())) or 0)
+        rows = s.scalars(q.order_by(AuditEntry.id.desc()).limit(limit).offset(offset)).all()
+        return [
+            {
+                "id": r.id,
+                "at": _iso(r.at),
+                "actor": r.actor,
+                "action": r.action,
+                "object_type": r.object_type,
+                "object_id": r.object_id,
+                "before": _json(r.before),
+                "after": _json(r.after),
+            }
+            for r in rows
+        ], total
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.replace(microsecond=0).isoformat() + "Z"
+
+
+def _json(value: str | None) -> Any:
+    return None if value is None else json.loads(value)

@@ -1,0 +1,72 @@
+"""The serve/user/token/review/bench web commands, as registered on the real ``plotwatch`` app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+import plotwatch.cli.main as cli_main  # first: plotwatch.cli.web imports from it
+from plotwatch.auth import authenticate, token_principal
+from plotwatch.store.db import Store
+from plotwatch.store.queries import get_incident
+from tests.web.webdb import build
+
+
+def _app() -> typer.Typer:
+    return cli_main.app
+
+
+def test_web_cli_user_add_list_and_token(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    runner, app = CliRunner(), _app()
+    r = runner.invoke(
+        app,
+        ["user", "add", "ana", "--role", "analyst", "--password-stdin", "--db", db],
+        input="long-enough-pw\n",
+    )
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["user", "add", "bo", "--db", db], input="another-password\nanother-password\n")
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["user", "add", "ana", "--password-stdin", "--db", db], input="long-enough-pw\n")
+    assert r.exit_code == 1 and "already exists" in r.output
+    r = runner.invoke(
+        app, ["user", "add", "cy", "--role", "god", "--password-stdin", "--db", db], input="x" * 9
+    )
+    assert r.exit_code == 1 and "role must be one of" in r.output
+    r = runner.invoke(app, ["user", "add", "di", "--password-stdin", "--db", db], input="short\n")
+    assert r.exit_code == 1 and "at least 8" in r.output
+    r = runner.invoke(app, ["user", "list", "--json", "--db", db])
+    assert [(u["name"], u["role"]) for u in json.loads(r.output)] == [("ana", "analyst"), ("bo", "viewer")]
+    r = runner.invoke(app, ["token", "create", "ana", "--db", db])
+    token = r.output.strip()
+    assert r.exit_code == 0 and token.startswith("pwt_")
+    store = Store(db)
+    assert token_principal(store, token).role == "analyst"  # type: ignore[union-attr]
+    assert authenticate(store, "ana", "long-enough-pw") is not None
+    assert authenticate(store, "ana", "wrong-password") is None
+    r = runner.invoke(app, ["token", "create", "nobody", "--db", db])
+    assert r.exit_code == 1 and "no user" in r.output
+
+
+def test_web_cli_review_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "review.db")
+    build(f"sqlite:///{db}", users=False)
+    runner, app = CliRunner(), _app()
+    r = runner.invoke(app, ["review", "edit", "inc-arrest-de", "country=NL", "--by", "ana", "--db", db])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["review", "decide", "inc-arrest-de", "rejected", "--by", "ana", "--db", db])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["review", "merge", "inc-villepinte-2", "inc-villepinte", "--db", db])
+    assert r.exit_code == 0 and "1 mention(s) moved" in r.output
+    r = runner.invoke(app, ["review", "edit", "inc-arrest-de", "date=June", "--db", db])
+    assert r.exit_code == 1 and "date must look like" in r.output
+    inc = get_incident(Store(db), "inc-arrest-de")
+    assert inc["location"]["country"] == "NL" and inc["review"] == "rejected"
+
+
+def test_web_cli_serve_is_registered() -> None:
+    r = CliRunner().invoke(_app(), ["serve", "--help"])
+    assert r.exit_code == 0 and "--port" in r.output and "--host" in r.output
