@@ -32,7 +32,7 @@ from plotwatch.store.models import (
     Review,
     utcnow,
 )
-from plotwatch.store.queries import regrade
+from plotwatch.store.queries import rebuild_campaigns, regrade
 from plotwatch.types import EVENT_TYPES, RESPONSE_TYPES, STATUSES
 
 DECISIONS = ("accepted", "rejected")
@@ -79,7 +79,8 @@ def set_review(
             before=before,
             after=after,
         )
-        return {"incident_id": incident_id, **after, "by": actor}
+    rebuild_campaigns(store)  # a rejected incident leaves its campaign
+    return {"incident_id": incident_id, **after, "by": actor}
 
 
 def clean_fields(fields: Mapping[str, Any], current_type: str) -> dict[str, Any]:
@@ -163,7 +164,8 @@ def edit_incident(store: Store, incident_id: str, fields: Mapping[str, Any], *, 
             before={k: before[k] for k in sorted(changed)},
             after={k: after[k] for k in sorted(changed)},
         )
-        return {"id": incident_id, **after}
+    rebuild_campaigns(store)  # type, date or sponsor may have changed
+    return {"id": incident_id, **after}
 
 
 def merge_incidents(store: Store, source_id: str, target_id: str, *, actor: str) -> dict[str, Any]:
@@ -202,6 +204,7 @@ def merge_incidents(store: Store, source_id: str, target_id: str, *, actor: str)
             after={"absorbed": source_id, "mentions_moved": n_mentions},
         )
     regrade(store, [target_id])
+    rebuild_campaigns(store)
     return {"source": source_id, "target": target_id, "mentions_moved": n_mentions}
 
 
@@ -264,6 +267,7 @@ def split_incident(
             after=after,
         )
     regrade(store, [incident_id, new_id])
+    rebuild_campaigns(store)
     return {"source": incident_id, "new_incident": new_id, "mentions_moved": len(keys)}
 
 
@@ -288,7 +292,8 @@ def merge_entities(store: Store, source_id: str, target_id: str, *, actor: str) 
             before=before,
             after=after,
         )
-        return {"source": source_id, "target": target_id, "aliases": after["aliases"]}
+    rebuild_campaigns(store)  # targets are grouped by entity
+    return {"source": source_id, "target": target_id, "aliases": after["aliases"]}
 
 
 def _entity_view(ent: Entity) -> dict[str, Any]:

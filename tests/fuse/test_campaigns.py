@@ -152,3 +152,18 @@ def test_campaigns_exported_to_stix_strictly_valid(store: Any) -> None:
         if o["type"] == "relationship" and campaigns[0]["id"] in (o["source_ref"], o["target_ref"])
     }
     assert ("related-to", "incident", "campaign") in rels and ("targets", "campaign", "identity") in rels
+
+
+def test_campaigns_follow_analyst_review(store: Any) -> None:
+    """Rejecting an incident takes it out of its campaign at once; accepting brings it back."""
+    from plotwatch.review.actions import set_review
+    from plotwatch.store.queries import list_campaigns
+
+    (camp,) = list_campaigns(store)
+    first, second = (i["id"] for i in camp["incidents"])
+    set_review(store, first, "rejected", actor="ana")
+    # a campaign needs at least two incidents: one rejection leaves none
+    assert all(first not in [i["id"] for i in c["incidents"]] for c in list_campaigns(store))
+    set_review(store, first, "accepted", actor="ana")
+    (again,) = list_campaigns(store)
+    assert again["id"] == camp["id"] and [i["id"] for i in again["incidents"]] == [first, second]
