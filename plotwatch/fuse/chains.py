@@ -34,38 +34,41 @@ def _not_after(hostile: str, response: str) -> bool:
     """True unless the hostile act is known to come after the response."""
     if not hostile or not response:
         return True
-    n = min(len(hostile), len(response))
+    n = len(hostile) if len(hostile) < len(response) else len(response)
     return hostile[:n] <= response[:n]
 
 
 def link_chains(incidents: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """For every incident id, its typed links to other incidents, in date order."""
     items = list(incidents)
-    by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    dates = {inc["id"]: _date(inc) for inc in items}
+    by_entity: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
     for inc in items:
         if inc["type"] in HOSTILE_TYPES:
             for e in _entities(inc):
-                by_entity[e].append(inc)
+                by_entity[e].append((inc["id"], dates[inc["id"]], inc))
     answers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     links: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for resp in items:
         if resp["type"] in HOSTILE_TYPES:
             continue
-        ents = _entities(resp)
-        scores: dict[str, tuple[int, str, dict[str, Any]]] = {}
-        for e in ents:
-            for hostile in by_entity.get(e, []):
-                if _not_after(_date(hostile), _date(resp)):
-                    n, _, _ = scores.get(hostile["id"], (0, "", hostile))
-                    scores[hostile["id"]] = (n + 1, _date(hostile), hostile)
-        if not scores:
+        rdate = dates[resp["id"]]
+        counts: dict[str, int] = defaultdict(int)
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        for e in _entities(resp):
+            for hid, hdate, hostile in by_entity.get(e, ()):
+                if _not_after(hdate, rdate):
+                    counts[hid] += 1
+                    found[hid] = (hdate, hostile)
+        if not counts:
             continue
-        _, _, plot = max(scores.values(), key=lambda s: (s[0], s[1], s[2]["id"]))
+        best = max(counts, key=lambda hid: (counts[hid], found[hid][0], hid))
+        plot = found[best][1]
         answers[plot["id"]].append(resp)
         links[resp["id"]].append(_link("response_to", plot))
         links[plot["id"]].append(_link("responded_by", resp))
     for responses in answers.values():
-        ordered = sorted(responses, key=lambda r: (_date(r) or "9999", r["id"]))
+        ordered = sorted(responses, key=lambda r: (dates[r["id"]] or "9999", r["id"]))
         for before, after in pairwise(ordered):
             links[after["id"]].append(_link("follows", before))
             links[before["id"]].append(_link("followed_by", after))
