@@ -547,13 +547,14 @@ def bench_fusion(
 
 def _register_plugins() -> None:
     """Command groups that live in their own modules add themselves here."""
-    from plotwatch.cli import campaigns, claims, exchange, sources, web
+    from plotwatch.cli import campaigns, claims, exchange, screen, sources, web
 
     campaigns.register(app)
     claims.register(app)
     sources.register(app)
     exchange.register(app)
     web.register(app)
+    screen.register(app)
 
 
 _register_plugins()

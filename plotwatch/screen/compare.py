@@ -1,0 +1,271 @@
+"""Score two parsed names (0–1) and say why.
+
+Parts are compared pairwise (:meth:`Comparer.sim`), aligned greedily best-first regardless of
+order, and the name score is the weighted mean similarity of the aligned parts minus
+penalties for what is left over:
+
+* a part on each side that aligns with nothing: different names ("Zahedi ≠ Pahlavi", −0.3);
+* a part on one side only: a middle name or patronymic one source omits (−0.06 each);
+* only one part in common between multi-part names ("Ali" of "Ali Shamkhani"), −0.2.
+
+Neighbouring parts may be joined when the other side writes them as one ("Mohammad Reza" ~
+"Mohammadreza", "Abdul Rahman" ~ "Abdulrahman").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from plotwatch.screen.normalize import Analyzer, ParsedName, Token, coarse, fold
+
+TOKEN_MATCH = 0.78  # parts at least this similar are aligned
+JOIN_MATCH = 0.85  # two parts are read as one only when the joined form is this similar
+CONSONANT_PENALTY = 0.12  # spelling variants that differ in consonants, not only vowels
+CONFLICT_PENALTY = 0.3
+EXTRA_PENALTY = 0.06
+SINGLE_PENALTY = 0.2
+ORDER_PENALTY = 0.02
+
+EXACT, VARIANT, KNOWN, NICK, INITIAL, SPELLING, GLUED, GENDER, NISBA, DIFFERENT = (
+    "exact",
+    "transliteration",
+    "known variant",
+    "nickname",
+    "initial",
+    "spelling",
+    "glued article",
+    "male/female form",
+    "different name",
+    "differs",
+)
+
+
+@dataclass(slots=True)
+class Part:
+    """A token on one side of a comparison, with how it was written (joined parts: both)."""
+
+    token: Token
+    raw: str
+    joined: bool = False
+
+
+@dataclass
+class Alignment:
+    """Which parts of two names were paired, with what similarity and rule; what is left."""
+
+    pairs: list[tuple[Part, Part, float, str]] = field(default_factory=list)
+    left_a: list[Part] = field(default_factory=list)
+    left_b: list[Part] = field(default_factory=list)
+    reordered: bool = False
+    score: float = 0.0
+
+
+def _apply(parts: list[Part], joins: dict[int, Part]) -> list[Part]:
+    """``parts`` with parts i and i+1 replaced by ``joins[i]``."""
+    out: list[Part] = []
+    skip = False
+    for i, p in enumerate(parts):
+        if skip:
+            skip = False
+        elif i in joins:
+            out.append(joins[i])
+            skip = True
+        else:
+            out.append(p)
+    return out
+
+
+class Comparer:
+    """Compares parsed names; caches part similarities (names share few distinct parts)."""
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.variants = analyzer.variants
+        self._cache: dict[tuple[str, str], tuple[float, str]] = {}
+        self._nisba = tuple({fold("b" + s)[1:] for s in self.variants.nisba})
+        self._male_endings = tuple(m for m, _ in self.variants.feminine)
+
+    # -- parts ------------------------------------------------------------------------------
+    def sim(self, a: Token, b: Token) -> tuple[float, str]:
+        """Similarity of two parts (0–1) and the rule that decided it."""
+        if a is b:
+            return 1.0, EXACT
+        key = (a.ascii, b.ascii)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._sim(a, b)
+            if len(self._cache) > 1_000_000:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def _sim(self, a: Token, b: Token) -> tuple[float, str]:
+        if a.initial or b.initial:
+            if a.initial and b.initial:
+                return (1.0, EXACT) if a.ascii == b.ascii else (0.0, DIFFERENT)
+            init, full = (a, b) if a.initial else (b, a)
+            ok = init.ascii in (full.ascii[0], full.fold[0], full.canon[0])
+            return (0.9, INITIAL) if ok else (0.0, DIFFERENT)
+        if a.canon == b.canon:
+            return 0.97, VARIANT
+        if self._gendered(a.ascii, b.ascii) or self._gendered(b.ascii, a.ascii):
+            return 0.3, GENDER
+        if self._suffixed(a.fold, b.fold) or self._suffixed(b.fold, a.fold):
+            return 0.4, NISBA
+        if a.fold == b.fold:
+            return 0.97, VARIANT
+        if a.symbols & b.symbols:
+            return 0.95, KNOWN
+        if a.nicks & b.nicks or self.variants.is_nickname(a.canon, b.canon):
+            return 0.9, NICK
+        r = Indel.normalized_similarity(a.fold, b.fold)
+        if coarse(a.key) != coarse(b.key):
+            r -= CONSONANT_PENALTY
+        rule = SPELLING
+        for x, y in ((a.unglued, b.fold), (b.unglued, a.fold)):
+            if x and (g := Indel.normalized_similarity(x, y)) > r:
+                r, rule = g, GLUED
+        if r >= TOKEN_MATCH:
+            return min(r, 0.95), rule
+        return r, DIFFERENT
+
+    def _gendered(self, male: str, female: str) -> bool:
+        if not male.endswith(self._male_endings):
+            return False
+        for m, f in self.variants.feminine:
+            if (
+                male.endswith(m)
+                and female.endswith(f)
+                and len(male) - len(m) >= 3
+                and male[: -len(m)] == female[: -len(f)]
+            ):
+                return True
+        return False
+
+    def _suffixed(self, short: str, long: str) -> bool:
+        if len(short) < 3 or not long.startswith(short):
+            return False
+        return long[len(short) :] in self._nisba
+
+    # -- names ------------------------------------------------------------------------------
+    def compare(self, a: ParsedName, b: ParsedName) -> Alignment:
+        """The best alignment of two names, its ``score`` set (0–1)."""
+        pa = [Part(t, r) for t, r in zip(a.tokens, a.raws, strict=True)]
+        pb = [Part(t, r) for t, r in zip(b.tokens, b.raws, strict=True)]
+        best = self._align(pa, pb)
+        if best.left_a or best.left_b:
+            for joined_a, joined_b in self._joins(pa, pb, best):
+                alt = self._align(joined_a, joined_b)
+                if alt.score > best.score:
+                    best = alt
+        return best
+
+    def _joins(self, pa: list[Part], pb: list[Part], best: Alignment) -> list[tuple[list[Part], list[Part]]]:
+        """Alternatives where neighbouring parts are read as one, when the other side has a part
+        more like the joined form than like what it is paired with now: each such join alone,
+        then all of them together."""
+        found: dict[int, list[tuple[int, Part]]] = {0: [], 1: []}
+        current = {id(p): s for x, y, s, _ in best.pairs for p in (x, y)}
+        for n, (side, other) in enumerate(((pa, pb), (pb, pa))):
+            taken = -1
+            for i in range(len(side) - 1):
+                x, y = side[i].token, side[i + 1].token
+                if x.initial or y.initial or i <= taken:
+                    continue
+                joined = self.analyzer.join(x, y)
+                if any(
+                    (js := self.sim(joined, o.token)[0]) >= JOIN_MATCH and js > current.get(id(o), 0.0)
+                    for o in other
+                ):
+                    found[n].append((i, Part(joined, f"{side[i].raw} {side[i + 1].raw}", True)))
+                    taken = i + 1
+        singles: list[tuple[dict[int, Part], dict[int, Part]]] = [({i: p}, {}) for i, p in found[0]] + [
+            ({}, {i: p}) for i, p in found[1]
+        ]
+        out = [(_apply(pa, ja), _apply(pb, jb)) for ja, jb in singles]
+        if len(singles) > 1:
+            out.append((_apply(pa, dict(found[0])), _apply(pb, dict(found[1]))))
+        return out
+
+    def _align(self, pa: list[Part], pb: list[Part]) -> Alignment:
+        scored = []
+        for i, x in enumerate(pa):
+            for j, y in enumerate(pb):
+                s, rule = self.sim(x.token, y.token)
+                if s >= TOKEN_MATCH:
+                    scored.append((s, -i, -j, rule))
+        scored.sort(reverse=True)
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        al = Alignment()
+        order: list[tuple[int, int]] = []
+        for s, ni, nj, rule in scored:
+            i, j = -ni, -nj
+            if i in used_a or j in used_b:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            al.pairs.append((pa[i], pb[j], s, rule))
+            order.append((i, j))
+        al.left_a = [p for i, p in enumerate(pa) if i not in used_a]
+        al.left_b = [p for j, p in enumerate(pb) if j not in used_b]
+        order.sort()
+        al.reordered = any(order[k][1] > order[k + 1][1] for k in range(len(order) - 1))
+        al.score = self._score(al)
+        return al
+
+    @staticmethod
+    def _score(al: Alignment) -> float:
+        if not al.pairs:
+            return 0.0
+        total = weights = 0.0
+        names = 0
+        for x, y, s, _ in al.pairs:
+            w = 0.5 if (x.token.initial or y.token.initial) else 1.0
+            names += w == 1.0
+            total += w * s
+            weights += w
+        score = total / weights
+        conflicts = min(len(al.left_a), len(al.left_b))
+        extras = abs(len(al.left_a) - len(al.left_b))
+        score -= CONFLICT_PENALTY * conflicts + EXTRA_PENALTY * min(extras, 3)
+        if len(al.pairs) == 1 and (al.left_a or al.left_b):
+            score -= SINGLE_PENALTY
+        if not names:
+            score = min(score, 0.5)
+        if al.reordered:
+            score -= ORDER_PENALTY
+        score -= 0.01 * sum(1 for x, y, _, _ in al.pairs if x.joined or y.joined)
+        return max(0.0, min(1.0, score))
+
+    # -- words ------------------------------------------------------------------------------
+    @staticmethod
+    def explain(a: ParsedName, b: ParsedName, al: Alignment) -> list[str]:
+        """The rules that fired, in words ("transliteration: Assadollah~Asadollah" …)."""
+        lines: list[str] = []
+        if al.reordered:
+            lines.append(f"token order ignored (-{ORDER_PENALTY})")
+        for x, y, s, rule in al.pairs:
+            pair = f"{x.raw}~{y.raw}"
+            if x.joined or y.joined:
+                lines.append(f"joined: {pair}")
+            if rule == EXACT:
+                if x.raw.casefold() != y.raw.casefold():
+                    lines.append(f"diacritics/case ignored: {pair}")
+            elif rule in (SPELLING, GLUED):
+                lines.append(f"{rule}: {pair} ({s:.2f})")
+            elif rule != DIFFERENT:
+                lines.append(f"{rule}: {pair}")
+        for name in (a, b):
+            for word, why in name.dropped:
+                lines.append(f"{why} ignored: {word}")
+        left = min(len(al.left_a), len(al.left_b))
+        for x, y in zip(al.left_a, al.left_b, strict=False):
+            lines.append(f"different name parts: {x.raw}≠{y.raw} (-{CONFLICT_PENALTY})")
+        for p in (al.left_a if len(al.left_a) > left else al.left_b)[left:][:3]:
+            lines.append(f"extra name part: {p.raw} (-{EXTRA_PENALTY})")
+        if len(al.pairs) == 1 and (al.left_a or al.left_b):
+            lines.append(f"only one name part in common (-{SINGLE_PENALTY})")
+        return lines

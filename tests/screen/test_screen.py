@@ -1,0 +1,155 @@
+"""Name screening: the rules, the labelled pair sets, the store, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import plotwatch.cli.main as cli
+from plotwatch.imports import import_file
+from plotwatch.screen import Screener
+from plotwatch.screen.evaluate import DEFAULT_PAIRS, evaluate, load_pairs
+from plotwatch.store.db import Store
+
+HELDOUT = DEFAULT_PAIRS.with_name("name_pairs_heldout.csv")
+SANCTIONS = Path(__file__).resolve().parents[1] / "imports" / "sanctions.ftm.json"
+PEOPLE = [
+    ("p-assadi", "Assadollah Assadi"),
+    ("p-zarif", "Mohammad Javad Zarif"),
+    ("p-petrov", "Aleksandr Petrov"),
+    ("p-petrova", "Aleksandra Petrova"),
+    ("p-xi", "Xi Jinping"),
+    ("p-ali-hassan", "Ali Hassan"),
+    ("p-khashoggi", "Jamal Khashoggi"),
+    ("p-qahtani", "Saud al-Qahtani"),
+    ("p-utkin", "Dmitry Utkin"),
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener((eid, name, name) for eid, name in PEOPLE)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Asadi, Asadollah", "p-assadi"),  # comma order, doubled consonants
+        ("Assadi Assadollah", "p-assadi"),  # surname first
+        ("Asadullah Asadi", "p-assadi"),  # -ollah / -ullah
+        ("Muhammad Jawad Zarif", "p-zarif"),  # Mohammad/Muhammad, v/w
+        ("Alexander Petrov", "p-petrov"),  # ks/x
+        ("Jinping Xi", "p-xi"),  # Chinese order
+        ("Jamal Ahmad Khashoggi", "p-khashoggi"),  # extra middle name
+        ("Saud Alqahtani", "p-qahtani"),  # article glued
+        ("Dmitriy Utkin", "p-utkin"),
+    ],
+)
+def test_screen_variants_match(screener: Screener, query: str, expected: str) -> None:
+    hits = screener.match(query)
+    assert hits and hits[0].entity_id == expected, [(h.entity_id, h.score) for h in hits]
+    assert hits[0].explanation[0].startswith("alias: ")
+
+
+@pytest.mark.parametrize(
+    ("query", "not_expected"),
+    [
+        ("Aleksandra Petrova", "p-petrov"),  # the feminine form is another person
+        ("Aleksandr Petrov", "p-petrova"),
+        ("Ali Hassani", "p-ali-hassan"),  # nisba: another family name
+        ("Saud al-Harbi", "p-qahtani"),  # another nisba
+        ("Dmitry Utkina", "p-utkin"),
+    ],
+)
+def test_screen_hard_non_matches(screener: Screener, query: str, not_expected: str) -> None:
+    assert not_expected not in {h.entity_id for h in screener.match(query)}
+
+
+def test_screen_birth_date_and_nationality_adjust_and_explain() -> None:
+    from plotwatch.screen import Details
+
+    s = Screener(
+        [("a", "Assadollah Assadi", "Assadollah Assadi")],
+        details={"a": Details("1971-12-22", "IR")},
+    )
+    plain = s.match("Asadollah Asadi")[0].score
+    same = s.match("Asadollah Asadi", birth_date="1971-12-22", nationality="Iran")[0]
+    assert same.score > plain and any("birth date matches" in line for line in same.explanation)
+    assert s.match("Asadollah Asadi", birth_date="1950") == []  # 21 years apart: below threshold
+    with pytest.raises(ValueError, match="birth date"):
+        s.match("Asadollah Asadi", birth_date="22/12/1971")
+
+
+def test_screen_pair_sets_precision_and_recall() -> None:
+    """The development set (the rules were written against it) and a held-out set written
+    afterwards; both are reported in docs/screening.md."""
+    dev = evaluate(load_pairs())
+    assert len(load_pairs()) >= 300
+    assert dev.precision >= 0.95 and dev.recall >= 0.95, dev.to_dict()
+    held = evaluate(load_pairs(HELDOUT))
+    assert held.precision >= 0.85 and held.recall >= 0.93, held.to_dict()
+
+
+def test_screen_against_a_store_with_an_imported_list(db_url: str, tmp_path: Path) -> None:
+    store = Store(db_url)
+    import_file(store, str(SANCTIONS), "ftm")
+    hits = Screener.from_store(store).match("Asadi, Asadollah", nationality="IR")
+    assert hits[0].entity_name == "Assadollah Assadi" and hits[0].origin == "import:ftm"
+    assert any("nationality matches (IR)" in line for line in hits[0].explanation)
+    assert (
+        Screener.from_store(store).match("Saeed Hashemi Moghaddam")[0].entity_name == "Saeid Hashemi Moghadam"
+    )
+    names = tmp_path / "names.csv"
+    names.write_text('name,nationality,id\n"Hashemi Moghadam, Saeid",,c1\nVAJA,Iran,c2\nJane Doe,,c3\n')
+    runner = CliRunner()
+    out = runner.invoke(cli.app, ["screen", str(names), "--db", db_url, "--json"])
+    assert out.exit_code == 0, out.output
+    got = {r["query"]["id"]: [h["entity_name"] for h in r["hits"]] for r in json.loads(out.output)}
+    assert got["c1"][0] == "Saeid Hashemi Moghadam"
+    assert got["c2"][0] == "Ministry of Intelligence and Security"
+    assert got["c3"] == []
+    table = runner.invoke(cli.app, ["screen", str(names), "--db", db_url])
+    assert table.exit_code == 0 and "Saeid Hashemi Moghadam" in table.output
+
+
+def test_screen_cli_bad_input_is_one_clear_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    cases = {
+        "missing.csv": (None, "no such file"),
+        "noname.csv": ("who,when\nx,y\n", "'name' column"),
+        "empty.csv": ("name\n", "no names to screen"),
+        "date.csv": ("name,birth_date\nAssadi,22/12/1971\n", "birth date must look like"),
+    }
+    for fname, (content, message) in cases.items():
+        path = tmp_path / fname
+        if content is not None:
+            path.write_text(content)
+        out = runner.invoke(cli.app, ["screen", str(path), "--db", db])
+        assert out.exit_code == 1, out.output
+        text = " ".join(out.output.split())
+        assert message in text and "Traceback" not in text
+
+
+def test_screen_eval_cli(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(cli.app, ["screen-eval", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["pairs"] >= 300 and data["precision"] >= 0.95
+    bad = tmp_path / "bad.csv"
+    bad.write_text("query,candidate,label\nA,B,maybe\n")
+    out = runner.invoke(cli.app, ["screen-eval", str(bad)])
+    assert out.exit_code == 1 and "label of 0 or 1" in out.output
+
+
+@pytest.mark.slow
+def test_screen_bench_runs() -> None:
+    runner = CliRunner()
+    out = runner.invoke(cli.app, ["bench", "screen", "--entities", "2000", "--queries", "200", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["entities"] == 2000 and data["queries_per_second"] > 0
