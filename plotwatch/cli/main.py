@@ -547,7 +547,7 @@ def bench_fusion(
 
 def _register_plugins() -> None:
     """Command groups that live in their own modules add themselves here."""
-    from plotwatch.cli import campaigns, claims, exchange, screen, sources, web
+    from plotwatch.cli import campaigns, claims, exchange, network, screen, sources, web
 
     campaigns.register(app)
     claims.register(app)
@@ -555,6 +555,7 @@ def _register_plugins() -> None:
     exchange.register(app)
     web.register(app)
     screen.register(app)
+    network.register(app)
 
 
 _register_plugins()

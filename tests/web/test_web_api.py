@@ -132,20 +132,20 @@ def test_web_api_detail_endpoints(client: TestClient, tokens: dict[str, str]) ->
 def test_web_api_network_neighbourhood(client: TestClient, tokens: dict[str, str]) -> None:
     h = bearer(tokens["viewer"])
     g = client.get("/api/v1/network?entity=Asadollah%20Asadi&hops=1", headers=h).json()
-    assert g["nodes"] and g["edges"] and g["engine"] == graph.engine()
+    assert g["nodes"] and g["edges"] and all(e["evidence"] for e in g["edges"])
     only = client.get("/api/v1/network?entity=p-assadi&hops=2&types=target", headers=h).json()
     assert {e["type"] for e in only["edges"]} == {"target"}
     problem(client.get("/api/v1/network?entity=Nobody", headers=h), 404)
 
 
-def test_web_graph_fallback_walks_roles_and_relations(store: Store) -> None:
-    g = graph._fallback(store, graph.resolve(store, "Asadollah Asadi"), 1, None)
+def test_web_graph_walks_roles_and_relations(store: Store) -> None:
+    g = graph.neighbourhood(store, graph.resolve(store, "Asadollah Asadi"), 1)
     assert g["center"] == "e:p-assadi"
     assert {"e:p-assadi", "i:inc-villepinte", "i:inc-arrest-de"} == {n["id"] for n in g["nodes"]}
     assert {e["type"] for e in g["edges"]} == {"perpetrator", "target"}
-    two = graph._fallback(store, "p-assadi", 2, None)
+    two = graph.neighbourhood(store, "p-assadi", 2)
     assert "e:de-police" in {n["id"] for n in two["nodes"]}
-    only = graph._fallback(store, "p-assadi", 2, {"target"})
+    only = graph.neighbourhood(store, "p-assadi", 2, {"target"})
     assert {n["id"] for n in only["nodes"]} == {"e:p-assadi", "i:inc-arrest-de"}
 
 

@@ -1,4 +1,4 @@
-"""The actor network around an entity."""
+"""The actor network around an entity, and the shortest path between two."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from plotwatch.auth import Principal
+from plotwatch.network import shortest_path
 from plotwatch.web import graph
+from plotwatch.web.problems import Problem
 from plotwatch.web.security import reader, store_of
 
 router = APIRouter(tags=["network"])
+Types = Annotated[
+    str | None, Query(description="Comma-separated edge types to follow (roles, relation types).")
+]
+
+
+def _types(types: str | None) -> list[str] | None:
+    return [t.strip() for t in types.split(",") if t.strip()] if types else None
 
 
 @router.get("/network")
@@ -19,12 +28,34 @@ def network(
     _: Annotated[Principal | None, Depends(reader)],
     entity: Annotated[str, Query(min_length=1, max_length=300, description="Entity id, name or alias.")],
     hops: Annotated[int, Query(ge=1, le=4, description="Edges away from the entity.")] = 2,
-    types: Annotated[
-        str | None, Query(description="Comma-separated edge types to follow (roles, relation types).")
-    ] = None,
+    types: Types = None,
 ) -> dict[str, Any]:
-    """Entities and incidents within ``hops`` of an entity; edges typed by role or relation."""
+    """Entities and incidents within ``hops`` of an entity; edges typed by role or relation,
+    each with its evidence (article and quoted sentence); every node with its path."""
     store = store_of(request)
     entity_id = graph.resolve(store, entity)
-    wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
-    return graph.neighbourhood(store, entity_id, hops, wanted)
+    try:
+        return graph.neighbourhood(store, entity_id, hops, _types(types))
+    except ValueError as exc:
+        raise Problem(400, str(exc), slug="validation", parameter="types") from None
+
+
+@router.get("/network/path")
+def path(
+    request: Request,
+    _: Annotated[Principal | None, Depends(reader)],
+    source: Annotated[str, Query(min_length=1, max_length=300, description="Entity id, name or alias.")],
+    target: Annotated[str, Query(min_length=1, max_length=300, description="Entity id, name or alias.")],
+    max_hops: Annotated[int, Query(ge=1, le=6)] = 6,
+    types: Types = None,
+) -> dict[str, Any]:
+    """The shortest chain of edges between two entities, with the evidence of each edge
+    (404 when they are not linked within ``max_hops``)."""
+    store = store_of(request)
+    a, b = graph.resolve(store, source), graph.resolve(store, target)
+    found = shortest_path(store, a, b, max_hops, _types(types))
+    if found is None:
+        raise Problem(
+            404, f"{source!r} and {target!r} are not linked within {max_hops} hops", slug="not-found"
+        )
+    return {"source": a, "target": b, **found}

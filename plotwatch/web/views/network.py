@@ -44,5 +44,4 @@ def network(
         chosen=chosen,
         data=data,
         error=error,
-        engine=graph.engine(),
     )

@@ -1,0 +1,300 @@
+"""Breadth-first walks over the entity–incident graph stored in SQL (see the package doc)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from plotwatch.errors import NotFoundError
+from plotwatch.store.db import Store, normalize_name
+from plotwatch.store.models import (
+    Alias,
+    Article,
+    Entity,
+    EventMentionRow,
+    Incident,
+    IncidentActor,
+    Relation,
+    Review,
+)
+from plotwatch.types import ROLES
+
+MAX_NODES = 400  # a walk stops adding nodes beyond this (the result says it was truncated)
+QUOTES_PER_EDGE = 3
+EdgeKey = tuple[str, str, str]  # (source node, target node, type)
+
+
+@dataclass
+class Subgraph:
+    """Nodes reached (with their hop count and the path from the centre) and the edges between them."""
+
+    center: str
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "center": self.center,
+            "truncated": self.truncated,
+            "nodes": sorted(self.nodes.values(), key=lambda n: (n["hops"], n["group"], n["label"], n["id"])),
+            "edges": [self.edges[k] for k in sorted(self.edges)],
+        }
+
+    def export_items(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Nodes and edges as :func:`plotwatch.export.network.write_subgraph` takes them."""
+        nodes = [
+            {
+                "id": n["id"],
+                "label": n["label"],
+                "kind": n["type"],
+                "attributes": {"group": n["group"], "hops": n["hops"], "ref": n["ref"]},
+            }
+            for n in self.to_dict()["nodes"]
+        ]
+        edges = [
+            {
+                "source": e["source"],
+                "target": e["target"],
+                "type": e["type"],
+                "attributes": {
+                    "evidence": [f"{q['article']}: {q['quote']}" for q in e["evidence"]],
+                    "weight": max(1, len(e["evidence"])),
+                },
+            }
+            for e in self.to_dict()["edges"]
+        ]
+        return nodes, edges
+
+
+def resolve_entity(store: Store, ref: str) -> str:
+    """An entity id from an id, a name or an alias. NotFoundError names the candidates when
+    ``ref`` is unknown or names several entities."""
+    ref = ref.strip()
+    if not ref:
+        raise NotFoundError("give an entity id, name or alias")
+    with store.session() as s:
+        if s.get(Entity, ref) is not None:
+            return ref
+        norm = normalize_name(ref)
+        ids = set(s.scalars(select(Alias.entity_id).where(Alias.normalized == norm)))
+        ids |= set(s.scalars(select(Entity.id).where(func.lower(Entity.name) == ref.lower())))
+        if len(ids) == 1:
+            return ids.pop()
+        if not ids:
+            like = f"%{norm}%"
+            ids = set(s.scalars(select(Alias.entity_id).where(Alias.normalized.like(like)).limit(20)))
+            ids |= set(s.scalars(select(Entity.id).where(func.lower(Entity.name).like(like)).limit(20)))
+            if not ids:
+                raise NotFoundError(f"no entity called {ref!r}")
+            lead = f"no entity called {ref!r}; did you mean"
+        else:
+            lead = f"{ref!r} names several entities"
+        found = s.execute(
+            select(Entity.id, Entity.name).where(Entity.id.in_(sorted(ids))).order_by(Entity.id)
+        )
+        listed = ", ".join(f"{name} ({eid})" for eid, name in list(found)[:10])
+        raise NotFoundError(f"{lead}: {listed}")
+
+
+def edge_types(store: Store) -> list[str]:
+    """Edge types that can be followed: the actor roles and the stored relation types."""
+    with store.session() as s:
+        stored = {t for (t,) in s.execute(select(Relation.type).distinct())}
+    return [*ROLES, *sorted(stored - set(ROLES))]
+
+
+def _step(s: Any, frontier: Iterable[str], allowed: set[str] | None) -> dict[EdgeKey, dict[str, Any]]:
+    """Every edge touching a node of ``frontier`` (of an allowed type), without evidence yet."""
+    ents = sorted(n[2:] for n in frontier if n.startswith("e:"))
+    incs = sorted(n[2:] for n in frontier if n.startswith("i:"))
+    rejected = select(Review.incident_id).where(Review.decision == "rejected")
+    found: dict[EdgeKey, dict[str, Any]] = {}
+    for chunk_e, chunk_i in _chunks2(ents, incs):
+        q = select(IncidentActor.entity_id, IncidentActor.incident_id, IncidentActor.role, IncidentActor.name)
+        q = q.where(IncidentActor.entity_id.is_not(None), IncidentActor.incident_id.not_in(rejected))
+        q = q.where(or_(IncidentActor.entity_id.in_(chunk_e), IncidentActor.incident_id.in_(chunk_i)))
+        for e, i, role, name in s.execute(q):
+            if allowed is None or role in allowed:
+                key = (f"e:{e}", f"i:{i}", role)
+                found.setdefault(key, {"kind": "role", "names": set()})["names"].add(name)
+        if chunk_e:
+            q2 = select(Relation.source_id, Relation.target_id, Relation.type).where(
+                or_(Relation.source_id.in_(chunk_e), Relation.target_id.in_(chunk_e))
+            )
+            for a, b, t in s.execute(q2):
+                if allowed is None or t in allowed:
+                    found.setdefault((f"e:{a}", f"e:{b}", t), {"kind": "relation"})
+    return found
+
+
+def _chunks2(a: Sequence[str], b: Sequence[str], size: int = 400) -> Iterable[tuple[list[str], list[str]]]:
+    n = max(len(a), len(b), 1)
+    for i in range(0, n, size):
+        yield list(a[i : i + size]), list(b[i : i + size])
+
+
+def _walk(
+    store: Store,
+    start: str,
+    hops: int,
+    allowed: set[str] | None,
+    goal: str | None = None,
+    max_nodes: int = MAX_NODES,
+) -> Subgraph:
+    """Breadth-first from ``start`` (an entity id) up to ``hops`` edges; stops early at ``goal``."""
+    center = f"e:{start}"
+    sub = Subgraph(center)
+    parent: dict[str, tuple[str, EdgeKey] | None] = {center: None}
+    depth = {center: 0}
+    raw: dict[EdgeKey, dict[str, Any]] = {}
+    with store.session() as s:
+        if s.get(Entity, start) is None:
+            raise NotFoundError(f"no entity with id {start!r}")
+        frontier = [center]
+        for hop in range(1, hops + 1):
+            nxt: list[str] = []
+            for key, info in sorted(_step(s, frontier, allowed).items()):
+                a, b, _t = key
+                new = [n for n in (a, b) if n not in depth]
+                if new and len(depth) >= max_nodes:
+                    sub.truncated = True
+                    continue
+                raw.setdefault(key, info)
+                for n in new:
+                    other = b if n == a else a
+                    depth[n], parent[n] = hop, (other, key)
+                    nxt.append(n)
+            frontier = nxt
+            if not frontier or (goal is not None and goal in depth):
+                break
+        _describe(s, sub, depth, parent)
+        for key, info in raw.items():
+            if key[0] in depth and key[1] in depth:
+                sub.edges[key] = {"source": key[0], "target": key[1], "type": key[2], "kind": info["kind"]}
+        _evidence(s, sub, raw)
+    return sub
+
+
+def _path(parent: dict[str, tuple[str, EdgeKey] | None], node: str) -> list[str]:
+    out = [node]
+    while (step := parent.get(out[-1])) is not None:
+        out.append(step[0])
+    return out[::-1]
+
+
+def _describe(
+    s: Any, sub: Subgraph, depth: dict[str, int], parent: dict[str, tuple[str, EdgeKey] | None]
+) -> None:
+    ents = sorted(n[2:] for n in depth if n.startswith("e:"))
+    incs = sorted(n[2:] for n in depth if n.startswith("i:"))
+    for chunk in _chunks(ents):
+        for e in s.scalars(select(Entity).where(Entity.id.in_(chunk))):
+            nid = f"e:{e.id}"
+            sub.nodes[nid] = {"id": nid, "ref": e.id, "label": e.name, "group": "entity", "type": e.kind,
+                              "country": e.country}  # fmt: skip
+    for chunk in _chunks(incs):
+        for i in s.scalars(select(Incident).where(Incident.id.in_(chunk))):
+            nid = f"i:{i.id}"
+            label = f"{i.type} {i.date_value or ''} {i.country or ''}".split()
+            sub.nodes[nid] = {"id": nid, "ref": i.id, "label": " ".join(label), "group": "incident",
+                              "type": i.type, "date": i.date_value, "country": i.country}  # fmt: skip
+    for nid, node in sub.nodes.items():
+        node["hops"] = depth[nid]
+        node["path"] = _path(parent, nid)
+        step = parent.get(nid)
+        node["via"] = None if step is None else {"from": step[0], "type": step[1][2]}
+
+
+def _evidence(s: Any, sub: Subgraph, raw: dict[EdgeKey, dict[str, Any]]) -> None:
+    """Quotes for each edge: the incident's sentences that name the actor (else its first
+    ones) for a role; the recorded quote and article (or import origin) for a relation."""
+    role_edges = [k for k, e in sub.edges.items() if e["kind"] == "role"]
+    incs = sorted({k[1][2:] for k in role_edges})
+    quotes: dict[str, list[tuple[str, str]]] = {}
+    for chunk in _chunks(incs):
+        rows = s.execute(
+            select(EventMentionRow.incident_id, Article.source_id, EventMentionRow.quote)
+            .join(Article, Article.id == EventMentionRow.article_id)
+            .where(EventMentionRow.incident_id.in_(chunk))
+            .order_by(EventMentionRow.incident_id, Article.source_id, EventMentionRow.sentence_start)
+        )
+        for inc, art, quote in rows:
+            quotes.setdefault(inc, []).append((art, quote))
+    for key in role_edges:
+        names = {n.lower() for n in raw[key].get("names", ())}
+        mine = quotes.get(key[1][2:], [])
+        naming = [q for q in mine if any(n and n in q[1].lower() for n in names)]
+        sub.edges[key]["evidence"] = [
+            {"article": a, "quote": q} for a, q in (naming or mine)[:QUOTES_PER_EDGE]
+        ]
+    rel_edges = [k for k, e in sub.edges.items() if e["kind"] == "relation"]
+    ents = sorted({k[0][2:] for k in rel_edges})
+    found: dict[EdgeKey, list[dict[str, Any]]] = {}
+    for chunk in _chunks(ents):
+        rows = s.execute(
+            select(Relation.source_id, Relation.target_id, Relation.type, Relation.quote, Relation.origin,
+                   Article.source_id)
+            .join(Article, Article.id == Relation.article_id, isouter=True)
+            .where(Relation.source_id.in_(chunk))
+            .order_by(Relation.id)
+        )  # fmt: skip
+        for a, b, t, quote, origin, art in rows:
+            key = (f"e:{a}", f"e:{b}", t)
+            if key in sub.edges:
+                found.setdefault(key, []).append(
+                    {"article": art or origin, "quote": quote or f"recorded by {origin}"}
+                )
+    for key in rel_edges:
+        sub.edges[key]["evidence"] = found.get(key, [])[:QUOTES_PER_EDGE]
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def neighbourhood(
+    store: Store, entity_id: str, hops: int = 2, relation_types: Iterable[str] | None = None
+) -> Subgraph:
+    """Entities and incidents within ``hops`` edges of ``entity_id``, optionally following only
+    edges of ``relation_types`` (roles and relation types), each edge with its evidence."""
+    if not 1 <= hops <= 6:
+        raise ValueError(f"hops must be between 1 and 6, not {hops}")
+    allowed = set(relation_types) if relation_types else None
+    if allowed is not None:
+        unknown = allowed - set(edge_types(store))
+        if unknown:
+            known = ", ".join(edge_types(store))
+            raise ValueError(f"unknown edge type(s) {', '.join(sorted(unknown))} (known: {known})")
+    return _walk(store, entity_id, hops, allowed)
+
+
+def shortest_path(
+    store: Store,
+    source_id: str,
+    target_id: str,
+    max_hops: int = 6,
+    relation_types: Iterable[str] | None = None,
+) -> dict[str, Any] | None:
+    """The shortest chain of edges from one entity to another (None when none within
+    ``max_hops``): ``{"hops", "nodes": [...], "edges": [... with evidence]}``."""
+    allowed = set(relation_types) if relation_types else None
+    goal = f"e:{target_id}"
+    with store.session() as s:
+        if s.get(Entity, target_id) is None:
+            raise NotFoundError(f"no entity with id {target_id!r}")
+    sub = _walk(store, source_id, max_hops, allowed, goal=goal, max_nodes=50_000)
+    if goal not in sub.nodes:
+        return None
+    path = sub.nodes[goal]["path"]
+    edges = []
+    for a, b in pairwise(path):
+        kind = sub.nodes[b]["via"]["type"]
+        key = next(k for k in sub.edges if {k[0], k[1]} == {a, b} and k[2] == kind)
+        edges.append(sub.edges[key])
+    return {"hops": len(path) - 1, "nodes": [sub.nodes[n] for n in path], "edges": edges}

@@ -1,0 +1,142 @@
+"""The network walk: k hops with paths and evidence, relation filters, shortest paths, the
+subgraph in GEXF/GraphML, the CLI and the API (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+import plotwatch.cli.main as cli
+from plotwatch.errors import NotFoundError
+from plotwatch.imports import import_file
+from plotwatch.network import neighbourhood, resolve_entity, shortest_path
+from plotwatch.store.db import Store
+from plotwatch.web.app import create_app
+from tests.web.conftest import bearer, problem
+from tests.web.webdb import build
+
+SANCTIONS = Path(__file__).resolve().parents[1] / "imports" / "sanctions.ftm.json"
+
+
+@pytest.fixture()
+def net(db_url: str) -> tuple[Store, dict[str, str]]:
+    store, tokens = build(db_url)
+    import_file(store, str(SANCTIONS), "ftm")
+    return store, tokens
+
+
+def test_network_walk_hops_paths_and_evidence(net: tuple[Store, dict[str, str]]) -> None:
+    store, _ = net
+    one = neighbourhood(store, "p-assadi", hops=1).to_dict()
+    nodes = {n["id"]: n for n in one["nodes"]}
+    assert one["center"] == "e:p-assadi" and nodes["e:p-assadi"]["hops"] == 0
+    assert {"i:inc-villepinte", "i:inc-arrest-de"} <= set(nodes)
+    assert all(n["hops"] <= 1 for n in nodes.values())
+    assert nodes["i:inc-arrest-de"]["path"] == ["e:p-assadi", "i:inc-arrest-de"]
+    for e in one["edges"]:
+        assert e["evidence"], e
+        assert all(ev["quote"] and ev["article"] for ev in e["evidence"])
+    arrest = next(e for e in one["edges"] if e["target"] == "i:inc-arrest-de")
+    assert "Assadi" in arrest["evidence"][0]["quote"]  # the sentence that names him
+    two = {n["id"]: n for n in neighbourhood(store, "p-assadi", hops=2).to_dict()["nodes"]}
+    police = two["e:de-police"]
+    assert police["hops"] == 2 and police["path"] == ["e:p-assadi", "i:inc-arrest-de", "e:de-police"]
+    assert police["via"] == {"from": "i:inc-arrest-de", "type": "responder"}
+
+
+def test_network_relation_filter_and_imported_relations(net: tuple[Store, dict[str, str]]) -> None:
+    store, _ = net
+    only = neighbourhood(store, "p-assadi", 2, ["target"]).to_dict()
+    assert {n["id"] for n in only["nodes"]} == {"e:p-assadi", "i:inc-arrest-de"}
+    hashemi = resolve_entity(store, "Saeid Hashemi Moghadam")
+    sub = neighbourhood(store, hashemi, 1).to_dict()
+    (edge,) = sub["edges"]
+    assert (edge["source"], edge["target"], edge["type"]) == (
+        "e:ftm-NK-hashemi",
+        "e:ftm-NK-mois",
+        "employed_by",
+    )
+    assert edge["evidence"] == [{"article": "import:ftm", "quote": "recorded by import:ftm"}]
+    with pytest.raises(ValueError, match="unknown edge type"):
+        neighbourhood(store, "p-assadi", 1, ["friend_of"])
+
+
+def test_network_resolve_names_and_errors(net: tuple[Store, dict[str, str]]) -> None:
+    store, _ = net
+    assert resolve_entity(store, "German federal police") == "de-police"
+    # the extracted Assadi and the one imported from the sanctions list are two entities
+    with pytest.raises(NotFoundError, match=r"names several entities: .*ftm-NK-assadi.*p-assadi"):
+        resolve_entity(store, "Asadollah Asadi")
+    assert resolve_entity(store, "p-assadi") == "p-assadi"
+    with pytest.raises(NotFoundError, match="no entity called 'Nobody'"):
+        resolve_entity(store, "Nobody")
+    with pytest.raises(NotFoundError, match=r"did you mean: .*German federal police"):
+        resolve_entity(store, "federal")
+
+
+def test_network_shortest_path(net: tuple[Store, dict[str, str]]) -> None:
+    store, _ = net
+    found = shortest_path(store, "p-assadi", "de-police")
+    assert found is not None and found["hops"] == 2
+    assert [n["id"] for n in found["nodes"]] == ["e:p-assadi", "i:inc-arrest-de", "e:de-police"]
+    assert [e["type"] for e in found["edges"]] == ["target", "responder"]
+    assert all(e["evidence"] for e in found["edges"])
+    assert shortest_path(store, "p-assadi", "de-police", max_hops=1) is None
+
+
+def test_network_cli_tree_json_and_graph_files(net: tuple[Store, dict[str, str]], tmp_path: Path) -> None:
+    store, _ = net
+    runner = CliRunner()
+    out = runner.invoke(cli.app, ["network", "walk", "p-assadi", "--hops", "2", "--db", store.url])
+    assert out.exit_code == 0, out.output
+    assert "German federal police" in out.output and "responder" in out.output
+    js = runner.invoke(cli.app, ["network", "walk", "p-assadi", "--hops", "1", "--json", "--db", store.url])
+    assert json.loads(js.stdout)["center"] == "e:p-assadi"
+    for fmt in ("gexf", "graphml"):
+        path = tmp_path / f"sub.{fmt}"
+        res = runner.invoke(
+            cli.app,
+            [
+                "network",
+                "walk",
+                "p-assadi",
+                "--hops",
+                "2",
+                "--format",
+                fmt,
+                "--out",
+                str(path),
+                "--db",
+                store.url,
+            ],
+        )
+        assert res.exit_code == 0, res.output
+        root = ET.parse(path).getroot()
+        ids = {el.get("id") for el in root.iter() if el.tag.endswith("node")}
+        assert {"e:p-assadi", "i:inc-arrest-de", "e:de-police"} <= ids
+    p = runner.invoke(cli.app, ["network", "path", "p-assadi", "German federal police", "--db", store.url])
+    assert p.exit_code == 0 and "2 hop(s)" in p.output
+    bad = runner.invoke(cli.app, ["network", "walk", "Nobody", "--db", store.url])
+    assert bad.exit_code == 1 and "no entity called" in bad.output
+    bad = runner.invoke(cli.app, ["network", "walk", "p-assadi", "--format", "pdf", "--db", store.url])
+    assert bad.exit_code == 2 and "--format" in bad.output
+
+
+def test_network_api_path_and_errors(net: tuple[Store, dict[str, str]]) -> None:
+    store, tokens = net
+    with TestClient(create_app(store)) as client:
+        h = bearer(tokens["viewer"])
+        r = client.get("/api/v1/network/path?source=p-assadi&target=German%20federal%20police", headers=h)
+        assert r.status_code == 200, r.text
+        assert r.json()["hops"] == 2 and r.json()["edges"][0]["evidence"]
+        problem(
+            client.get("/api/v1/network/path?source=p-assadi&target=de-police&max_hops=1", headers=h), 404
+        )
+        problem(client.get("/api/v1/network/path?source=p-assadi&target=Nobody", headers=h), 404)
+        problem(client.get("/api/v1/network?entity=p-assadi&types=friend_of", headers=h), 400)
+        problem(client.get("/api/v1/network/path?source=p-assadi&target=de-police"), 401)
