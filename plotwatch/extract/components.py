@@ -90,6 +90,23 @@ def _near_lemmas(tok: Token) -> set[str]:
     return near
 
 
+def agent_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the doer of a verb: the head (and compounds) of its passive "by" phrase, or
+    its active subject ("stopped by security forces", "border guards intercepted …")."""
+    out: set[str] = set()
+    for child in tok.children:
+        heads = []
+        if child.dep_ == "agent":
+            heads = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "nsubj":
+            heads = [child]
+        for h in heads:
+            for t in (h, *h.conjuncts):
+                out.add(t.lemma_.lower())
+                out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound")
+    return out
+
+
 def patient_of(tok: Token) -> Token | None:
     """The thing acted upon: the direct object, the passive subject, or a shared subject."""
     for child in tok.children:
@@ -127,6 +144,17 @@ class TriggerComponent:
             return False
         if entry.objects and not (_near_lemmas(head) & set(entry.objects)):
             return False
+        if entry.agents and not (agent_lemmas(head) & set(entry.agents)):
+            return False
+        if entry.agents and any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+            for c in head.children
+        ):
+            return False  # "stopped the activists from entering": prevented, not held
+        if entry.patient_not:
+            patient = patient_of(head)
+            if patient is not None and patient.lemma_.lower() in entry.patient_not:
+                return False
         if entry.person_patient:
             patient = patient_of(head)
             if patient is None or not self._is_person(patient):

@@ -4,6 +4,11 @@ The reference is the publication date when known; otherwise the article's refere
 (the year its explicit dates mention most often, page header dates aside). Precision stays
 honest: "in June" gives a month, "last week" at most a month, "this year" a year; a day is
 only given when the text (or "yesterday" plus a publication date) names it.
+
+Expressions that count from another date of the text ("the same day", "the following day",
+"two days later", "that month") are resolved against the last date the text gave before them
+(the *anchor*), at no finer precision than the anchor has: "the following day" after "in June"
+is no date.
 """
 
 from __future__ import annotations
@@ -58,6 +63,86 @@ RE_DATE_SPAN = re.compile(
 )
 
 
+# Expressions whose date is another date of the text: "the same day", "the following day",
+# "two days later", "a week earlier", "that month", "the next year".
+_NUM = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+RE_SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|night|morning|evening|afternoon|week|month|year)\b", re.I)
+RE_NEXT = re.compile(r"\bthe\s+(following|next|previous|preceding)\s+(day|week|month|year)\b", re.I)
+# "the day before" alone; "the day after the attack" counts from the attack, not from a date
+RE_DAY_AFTER = re.compile(r"\bthe\s+(day|week|month|year)\s+(after|before)\b(?![ \t]+[A-Za-z0-9])", re.I)
+_ALONE = r"(?![ \t]+[A-Za-z0-9])"  # "two days after." but not "two days after the attack"
+RE_LATER = re.compile(
+    rf"\b{_NUM}\s+(hour|day|week|month|year)s?\s+(later|afterwards|earlier|(?:after|before){_ALONE})\b", re.I
+)
+RE_HOURS_LATER = re.compile(
+    r"\b(?:hours|minutes)\s+(?:later|afterwards|earlier|(?:after|before)(?![ \t]+[A-Za-z0-9]))\b", re.I
+)
+
+RE_ANAPHORIC_SPAN = re.compile(
+    "|".join(f"(?:{r.pattern})" for r in (RE_SAME, RE_NEXT, RE_DAY_AFTER, RE_LATER, RE_HOURS_LATER)), re.I
+)
+
+
+def _shift_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def shift(anchor: PartialDate, unit: str, n: int) -> PartialDate | None:
+    """``anchor`` moved by ``n`` units, at no finer precision than the anchor has and never to a
+    day the move makes uncertain (a week from a month is unknown within the month)."""
+    if not anchor.value:
+        return None
+    year = anchor.year or 0
+    parts = [int(p) for p in anchor.value.split("-")]
+    if unit in ("hour", "night", "morning", "evening", "afternoon"):
+        unit, n = "day", 0
+    if unit == "year":
+        return PartialDate.of(year + n)
+    if unit == "month":
+        if len(parts) < 2:
+            return PartialDate.of(year) if n == 0 else None
+        y, m = _shift_months(year, parts[1], n)
+        return PartialDate.of(y, m)
+    days = n * 7 if unit == "week" else n
+    if len(parts) == 3:
+        d = dt.date(*parts) + dt.timedelta(days=days)
+        if unit == "week" and n == 0:
+            return PartialDate.of(d.year, d.month) if d.month == (d - dt.timedelta(days=6)).month else None
+        return PartialDate.of(d.year, d.month, d.day)
+    if days == 0:
+        return anchor  # "the same day" of a month is that month
+    return None
+
+
+def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None:
+    """The date of an expression that refers to ``anchor`` (the last date the text gave);
+    False when ``text`` is no such expression, None when it is one but cannot be resolved."""
+    if m := RE_SAME.search(text):
+        return shift(anchor, m.group(1).lower(), 0) if anchor else None
+    sign = 0
+    unit = ""
+    n = 1
+    if m := RE_NEXT.search(text):
+        unit, sign = m.group(2).lower(), 1 if m.group(1).lower() in ("following", "next") else -1
+    elif m := RE_DAY_AFTER.search(text):
+        unit, sign = m.group(1).lower(), 1 if m.group(2).lower() == "after" else -1
+    elif m := RE_LATER.search(text):
+        word = m.group(1).lower()
+        n = NUMBER_WORDS.get(word) or int(word)
+        unit = m.group(2).lower()
+        sign = -1 if m.group(3).lower() in ("earlier", "before") else 1
+    elif RE_HOURS_LATER.search(text):
+        unit, sign, n = "hour", 1, 0
+    else:
+        return False
+    return shift(anchor, unit, sign * n) if anchor else None
+
+
 # "since 2016", "Since members … moved to Tirana in 2016, …": a lower bound, not the article's year.
 RE_SINCE_YEAR = re.compile(rf"\bsince\b[^.;:\n]{{0,250}}?{_YEAR}", re.I)
 
@@ -110,10 +195,21 @@ class DateResolver:
             return y - 1 if month > self.published.month else y
         return self.ref_year
 
-    def resolve(self, text: str, sentence_year: int | None = None) -> Resolved | None:
-        """Resolve ``text`` (a DATE entity or a regex match); None when it says no date."""
+    def resolve(
+        self, text: str, sentence_year: int | None = None, anchor: Resolved | None = None
+    ) -> Resolved | None:
+        """Resolve ``text`` (a DATE entity or a regex match); None when it says no date.
+
+        ``anchor`` is the last date the text gave before ``text``: "the same day", "two days
+        later", "that month" are resolved against it (and are no date without it).
+        """
         t = text.strip()
         low = t.lower()
+        ref = anchored(t, anchor.date if anchor else None)
+        if isinstance(ref, PartialDate) and anchor is not None:
+            return Resolved(ref, anchor.inferred)
+        if ref is None and (anchor is not None or "year" not in low):
+            return None  # "the previous year" with nothing before it reads as "last year" below
         if m := RE_MDY.search(t):
             return Resolved(PartialDate.of(int(m.group(3)), _month(m.group(1)), int(m.group(2))))
         if m := RE_DMY.search(t):

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from plotwatch.extract.components import INSTR_KEY, TRIG_KEY
-from plotwatch.extract.dates import RE_DATE_SPAN, DateResolver, Resolved, sentence_year
+from plotwatch.extract.dates import RE_ANAPHORIC_SPAN, RE_DATE_SPAN, DateResolver, Resolved, sentence_year
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import RoleFinder
@@ -89,6 +89,8 @@ class SentenceAnalyzer:
         self.habitual = set(self.cues.get("habitual_nouns", ()))
         self.sequence = set(self.cues.get("sequence_marks", ()))
         self.local = set(self.cues.get("local_authority_nouns", ()))
+        self._anchors: list[tuple[int, Resolved]] | None = None
+        self.reporting = set(self.cues.get("reporting_verbs", ()))
 
     # -- the sentence -------------------------------------------------------------------
 
@@ -223,16 +225,17 @@ class SentenceAnalyzer:
             }
             scope.extend(subtree_without(r, skip))
         climb = [t for r in roots for t in self._climb(r, others)]
-        cand.date = self._date(cand, scope, climb, others)
+        if cand.hostile:  # "PET said on Tuesday that agents had planned to kill …": Tuesday is the report's
+            climb = [t for t in climb if not self._reporting(t)]
+        cand.date = self._date(cand, scope, climb, others) or self.frame_date(sent)
         places, origin = self._places(scope, climb, sent)
-        if not places and head.pos_ == "NOUN":  # "the Paris bombing"
-            places = [
+        if head.pos_ == "NOUN" or head.tag_ == "VBG":  # "the Paris bombing", "the Istanbul consulate killing"
+            own = [
                 p
-                for c in head.children
-                if c.dep_ == "compound"
-                and c.ent_type_ == "GPE"
-                and (p := self.places.resolve(c.text)) is not None
+                for c in self._compounds(head)
+                if c.ent_type_ == "GPE" and (p := self.places.resolve(c.text)) is not None
             ]
+            places = (own[:1] or places) if cand.hostile else (places or own)
         cand.place = places[0] if places else None
         cand.origin = origin
         if cand.hostile:
@@ -243,6 +246,7 @@ class SentenceAnalyzer:
                 if s.label_ not in HOSTILE_TYPES and s.label_ != "generic"
             }
             perp = self._perpetrators(head, responses)
+            perp += [p for t in perp for p in self.roles.principals(t)]
             tgt = [t for r in roots for t in self.roles.patient_tokens(r)]
             cand.actors += self.roles.actors(perp, "perpetrator", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
@@ -272,6 +276,17 @@ class SentenceAnalyzer:
                 cand.place = places[0] if places else None
         cand._places = places  # type: ignore[attr-defined]
 
+    @staticmethod
+    def _compounds(tok: Token) -> list[Token]:
+        """The compound modifiers of a noun, and theirs ("Paris" in "Paris rally bomb plot")."""
+        out: list[Token] = []
+        stack = [c for c in tok.children if c.dep_ == "compound"]
+        while stack:
+            cur = stack.pop()
+            out.append(cur)
+            stack.extend(c for c in cur.children if c.dep_ == "compound")
+        return sorted(out, key=lambda t: t.i)
+
     def _reported_subject(self, tok: Token) -> Token:
         """ "The United States said it would expel …": "it" is the subject of "said"."""
         if tok.lower_ not in ("it", "they"):
@@ -300,7 +315,22 @@ class SentenceAnalyzer:
         for cur in list(chain(head))[1:]:
             if cur.i in responses:
                 return self.roles.patient_tokens(cur)
-        return self.roles.agent_tokens(head, set())
+        foil = self.status_cues.get("foiled", set())
+        out = []
+        for tok in self.roles.agent_tokens(head, set()):
+            gov = tok.head if tok.dep_ in (*SUBJECT, "poss") else tok.head.head
+            if gov.i != head.i and gov.lemma_.lower() in foil:
+                continue  # "an attempt to kill X was foiled by police": police foiled it
+            out.append(tok)
+        return out
+
+    def _reporting(self, tok: Token) -> bool:
+        """A verb that reports what its clausal complement says happened ("said", "revealed")."""
+        return (
+            tok.pos_ == "VERB"
+            and tok.lemma_.lower() in self.reporting
+            and any(c.dep_ == "ccomp" for c in tok.children)
+        )
 
     def _climb(self, tok: Token, others: set[int]) -> list[Token]:
         """Governors whose modifiers may hold the trigger's place or date: up to the first verb
@@ -326,9 +356,13 @@ class SentenceAnalyzer:
             lemmas.update(c.lemma_.lower() for c in r.children)
             lemmas.update(t.lower_ for t in r.children)
         sent_lemmas = {t.lemma_.lower() for t in cand.sent}
+        tried = set(self.cues.get("attempt_governors", ()))
         for status in STATUS_ORDER:
             cue = self.status_cues.get(status, set())
             if cue & lemmas or (status == "foiled" and cue & sent_lemmas):
+                cand.status = status
+                break
+            if status == "failed" and any(self._tried(r, tried) for r in roots):
                 cand.status = status
                 break
         if cand.status == "planned" and any(
@@ -337,6 +371,16 @@ class SentenceAnalyzer:
             if s.root.i != cand.head.i and s.root.i in {t.i for t in chain(cand.head)}
         ):
             cand.status = "foiled"
+
+    @staticmethod
+    def _tried(tok: Token, verbs: set[str]) -> bool:
+        """ "tried to bomb", "sought to kill": the act governed by an attempt verb (xcomp)."""
+        cur = tok
+        while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.lemma_.lower() in verbs and cur.pos_ == "VERB":
+                return True
+        return False
 
     def _hostile_state(self, cand: Candidate, perp: list[Token], tgt: list[Token]) -> str | None:
         for tok in perp:
@@ -351,6 +395,16 @@ class SentenceAnalyzer:
                 code = self.roles.phrase_country(child)
                 if code:
                     return code
+        govs = [e for e in cand.extra if e.pos_ == "NOUN"]  # merged "plot to kidnap"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.head.children)
+        if infinitive and cand.head.dep_ in ("acl", "xcomp", "relcl") and cand.head.head.pos_ == "NOUN":
+            govs.append(cand.head.head)  # "an attempt to kill", "a plan to bomb"
+        for gov in govs:
+            for child in gov.children:  # "a Russian attempt to kill …", "an Iranian plan to bomb …"
+                if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ != "GPE":
+                    code = self.roles.phrase_country(child)
+                    if code:
+                        return code
         blamed = self._blamed_state(cand.sent)
         if blamed:
             return blamed
@@ -376,10 +430,25 @@ class SentenceAnalyzer:
         best: tuple[int, Span] | None = None
         for span in spans:
             root = span.root
+            while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
+                root = root.head  # "on Monday evening": the phrase's head is "evening"
             attached = (
                 root.i in scope_ids
                 or root.head.i in climb_ids
                 or (root.head.dep_ == "prep" and root.head.head.i in climb_ids)
+                # "leaders meeting on Monday agreed to bar …": the meeting's time is the act's
+                or (
+                    root.head.dep_ == "prep"
+                    and root.head.head.dep_ == "acl"
+                    and root.head.head.head.dep_ in SUBJECT
+                    and root.head.head.head.head.i in climb_ids
+                )
+                # "reached a conclusion in 2018 and froze …": a time on the object is the verb's
+                or (
+                    root.head.dep_ == "prep"
+                    and root.head.head.dep_ == "dobj"
+                    and root.head.head.head.i in climb_ids
+                )
             )
             if not attached and root.i in fronted and not (others & climb_ids):
                 attached = True
@@ -389,11 +458,52 @@ class SentenceAnalyzer:
                     best = (dist, span)
         if best is None:
             return None
-        return self.dates.resolve(best[1].text, sentence_year(sent.text))
+        return self.dates.resolve(best[1].text, sentence_year(sent.text), self._anchor_before(best[1].start))
+
+    def anchors(self) -> list[tuple[int, Resolved]]:
+        """Every date of the text that resolves, by token position; each resolved against the
+        ones before it ("on 30 June … the following day")."""
+        if self._anchors is None:
+            self._anchors = []
+            for sent in self.doc.sents:
+                year = sentence_year(sent.text)
+                for span in sorted(self._date_spans(sent), key=lambda s: s.start):
+                    prev = self._anchors[-1][1] if self._anchors else None
+                    res = self.dates.resolve(span.text, year, prev)
+                    if res is not None:
+                        self._anchors.append((span.start, res))
+        return self._anchors
+
+    def _anchor_before(self, i: int) -> Resolved | None:
+        found = [r for start, r in self.anchors() if start < i]
+        return found[-1] if found else None
+
+    def frame_date(self, sent: Span) -> Resolved | None:
+        """The date a scene-setting sentence gives the next one of its paragraph: "On Monday
+        the response widened. The United States said it would expel 60 officials …"."""
+        if sent.start == 0 or self._date_spans(sent):
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if "\n\n" in self.doc.text[prev.end_char : sent.start_char].replace("\r", ""):
+            return None  # another paragraph
+        if any(prev.start <= s.start < prev.end for s in self.doc.spans[TRIG_KEY]):
+            return None  # its date is its own event's
+        spans = self._date_spans(prev)
+        if len(spans) != 1:
+            return None
+        root = spans[0].root
+        fronted = {t.i for p in fronted_preps(prev) for t in p.subtree}
+        on_root = root.head.i == prev.root.i or (root.head.dep_ == "prep" and root.head.head.i == prev.root.i)
+        if root.i not in fronted and not on_root:
+            return None
+        return self.dates.resolve(
+            spans[0].text, sentence_year(prev.text), self._anchor_before(spans[0].start)
+        )
 
     def _date_spans(self, sent: Span) -> list[Span]:
         spans = {(e.start, e.end): e for e in sent.ents if e.label_ == "DATE"}
-        for m in RE_DATE_SPAN.finditer(sent.text):
+        matches = [*RE_DATE_SPAN.finditer(sent.text), *RE_ANAPHORIC_SPAN.finditer(sent.text)]
+        for m in matches:
             span = self.doc.char_span(
                 sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
             )

@@ -7,6 +7,7 @@ people, with coordinates). A name that is both a country and a city is a country
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +41,14 @@ def _norm(text: str) -> str:
     return text.strip().lower()
 
 
+FOLD_MIN_POPULATION = 200_000
+
+
+def _fold(text: str) -> str:
+    """Without accents: "Bogotá" and "Bogota" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, str, float, float, int]]:
     """City name (lower) -> (name, country, lat, lon, population); the biggest city wins."""
@@ -68,6 +77,12 @@ def _cities() -> dict[str, tuple[str, str, float, float, int]]:
                 float(city["longitude"]),
                 int(city["population"]),
             )
+    # "Bogota" for "Bogotá", "Zurich" for "Zürich": big cities only (a folded small town's name
+    # is too often an English word: "Bānk" would make "West Bank" an Indian town)
+    for key, row in list(out.items()):
+        folded = _fold(key)
+        if folded != key and row[4] >= FOLD_MIN_POPULATION and (folded not in out or out[folded][4] < row[4]):
+            out[folded] = row
     return out
 
 
@@ -118,9 +133,11 @@ class PlaceResolver:
         code = self.countries.get(key)
         if code:
             return Place(code)
-        if allow_city and key in self.cities:
-            name, cc, lat, lon, _pop = self.cities[key]
-            return Place(cc, name, lat, lon)
+        whole = text.strip().lower()  # "The Hague" is the city's name, article included
+        for k in (key, whole):
+            if allow_city and k in self.cities:
+                name, cc, lat, lon, _pop = self.cities[k]
+                return Place(cc, name, lat, lon)
         if key in self.capitals:
             return Place(self.capitals[key], text.strip())
         return None

@@ -9,9 +9,11 @@ Per sentence, :class:`SentenceAnalyzer` proposes candidates; then, over the whol
 3. the sending country of an extradition is its "from X", else the country of the last arrest
    before it in the article;
 4. missing states: hostile acts fall back to the state the article most often names behind
-   hostile acts; responses to the country where they happened;
-5. dates: undated acts get the article's reference year (flagged as inferred); old explicit
-   years mark historical incidents;
+   hostile acts (else the state it says was "involved in"/"responsible for"/"behind" them);
+   responses to the country where they happened;
+5. dates: undated acts get the article's reference year (flagged as inferred); an undated
+   response the year of the hostile act told before it; old explicit years mark historical
+   incidents;
 6. filters: hostile acts with no state behind them, responses with no acting country.
 """
 
@@ -27,6 +29,7 @@ from plotwatch.extract.dates import DateResolver, Resolved, reference_year
 from plotwatch.extract.events import Candidate, SentenceAnalyzer
 from plotwatch.extract.places import PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
+from plotwatch.extract.roles import RoleFinder
 from plotwatch.types import HOSTILE_TYPES, EntityMention, EventMention, Extraction, PartialDate
 
 HOSTILE_KINDS = ("agency", "unit")
@@ -52,7 +55,7 @@ def doc_to_extraction(
     cands = [c for group in per_sent for c in group]
     _resolve_generic(cands, res)
     _extradition_origin(cands)
-    _fallback_states(cands, doc, res)
+    _fallback_states(cands, doc, res, places)
     _response_years(cands)
     events = []
     for cand in cands:
@@ -125,8 +128,37 @@ def _extradition_origin(cands: list[Candidate]) -> None:
                 cand.place = None
 
 
-def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources) -> None:
+def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[str]:
+    """States the article holds behind hostile acts in so many words: "Iran was involved in the
+    killings", "Russia was responsible for the poisoning", "Tehran was behind the plot"."""
+    cues = res.cues.get("blame", {})
+    words, objects = set(cues.get("words", ())), set(cues.get("objects", ()))
+    hostile = {s.root.i for s in doc.spans[TRIG_KEY] if s.label_ in HOSTILE_TYPES or s.label_ == "generic"}
+    roles = RoleFinder(doc, res, places)
+    out: Counter[str] = Counter()
+    for tok in doc:
+        if tok.lemma_.lower() not in words:
+            continue
+        acts = [
+            g
+            for p in (tok.children if tok.pos_ != "ADP" else [tok])
+            if p.dep_ == "prep" or p is tok
+            for g in p.children
+            if g.dep_ == "pobj" and (g.i in hostile or g.lemma_.lower() in objects)
+        ]
+        if not acts:
+            continue
+        verb = tok.head if tok.dep_ in ("prep", "acomp") else tok
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if code := roles.phrase_country(subj):
+                out[code] += 1
+    return out
+
+
+def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: PlaceResolver) -> None:
     votes = Counter(c.agent_state for c in cands if c.hostile and c.agent_state)
+    if not votes:
+        votes = _blamed_states(doc, res, places)
     if not votes:
         for span in doc.spans.get(GAZ_KEY, []):
             ent = res.entity(span.kb_id_)
@@ -158,10 +190,11 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources) -> None:
 
 def _response_years(cands: list[Candidate]) -> None:
     """An undated response takes the year of the last dated hostile act before it (the plot it
-    answers), when the article does not say otherwise."""
+    answers), when the article does not say otherwise; flagged inferred. The act's year may
+    itself be inferred from the article's explicit years (an undated article)."""
     last: Resolved | None = None
     for cand in cands:
-        if cand.hostile and cand.date is not None and not cand.date.inferred and cand.date.date.year:
+        if cand.hostile and cand.date is not None and cand.date.date.year:
             last = cand.date
         elif not cand.hostile and cand.date is None and last is not None:
             cand.date = Resolved(PartialDate.of(last.date.year or 0), inferred=True)

@@ -23,7 +23,7 @@ import yaml
 
 from plotwatch.errors import ConfigError
 
-CODE_VERSION = "extract-1.1"
+CODE_VERSION = "extract-1.2"
 PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -56,6 +56,8 @@ class TriggerEntry:
     objects: tuple[str, ...] = ()  # lemmas one of which must be near the trigger
     person_patient: bool = False  # the thing acted upon must be a person
     weak: bool = False  # a weak trigger yields to a more specific one in the same clause
+    agents: tuple[str, ...] = ()  # lemmas one of which must head the doer ("by X" or subject)
+    patient_not: tuple[str, ...] = ()  # lemmas the thing acted upon must not have
 
     @property
     def key(self) -> str:
@@ -164,6 +166,8 @@ def load_triggers(path: Path) -> tuple[list[TriggerEntry], dict[str, str]]:
                     objects=_strs(row.get("objects")),
                     person_patient=bool(row.get("person_patient", False)),
                     weak=bool(row.get("weak", False)),
+                    agents=_strs(row.get("agents")),
+                    patient_not=_strs(row.get("patient_not")),
                 )
             )
     instruments: dict[str, str] = {}

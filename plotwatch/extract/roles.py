@@ -37,6 +37,7 @@ class RoleFinder:
         self.authority_nouns = set(cues.get("authority_nouns", ()))
         self.anaphors = set(cues.get("person_anaphors", ()))
         self.group_nouns: dict[str, int] = dict(cues.get("group_anaphors", {}))
+        self.principal_verbs = set(cues.get("principal_verbs", ()))
         self.gaz: dict[int, Span] = {}
         for span in doc.spans.get(GAZ_KEY, []):
             for i in range(span.start, span.end):
@@ -66,6 +67,10 @@ class RoleFinder:
                     return [child]
                 if child.dep_ == "poss" and cur.pos_ in ("NOUN", "PROPN"):
                     return [child]
+            if cur.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in cur.children):
+                # "X planned …, and Y had been arrested": a passive with its own subject and no
+                # "by" phrase does not share the doer of the clause it is joined to
+                return []
             if cur.dep_ == "relcl":
                 # "the agents who plotted": the head; "the operation in which X was killed": none
                 rel = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in cur.children)
@@ -82,11 +87,37 @@ class RoleFinder:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     out.append(child)
                 elif child.dep_ == "prep" and child.lower_ in ("against", "of", "on", "at"):
-                    out.extend(c for c in child.children if c.dep_ == "pobj")
+                    # "shot on 8 November": a date, not a target
+                    out.extend(
+                        c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_ACTORS
+                    )
                 elif child.dep_ == "acl" and child.lemma_ == "target":
                     out.extend(c for c in child.children if c.dep_ == "dobj")
             if out:
                 break
+        return out
+
+    def principals(self, tok: Token) -> list[Token]:
+        """Who is behind a doer: "terrorists directed by an Iranian diplomat" -> diplomat;
+        "a gang working for the intelligence ministry" -> ministry."""
+        out: list[Token] = []
+        for acl in (c for c in tok.children if c.dep_ == "acl"):
+            if acl.tag_ == "VBN" and acl.lemma_.lower() in self.principal_verbs:
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    out.extend(g for g in agent.children if g.dep_ == "pobj")
+            elif acl.tag_ == "VBG" and acl.lemma_.lower() in ("work", "act", "operate"):
+                for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("for", "on")):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        if pobj.lower_ == "behalf":  # "on behalf of X"
+                            out.extend(
+                                g
+                                for p in pobj.children
+                                if p.lower_ == "of"
+                                for g in p.children
+                                if g.dep_ == "pobj"
+                            )
+                        else:
+                            out.append(pobj)
         return out
 
     # -- naming -------------------------------------------------------------------------

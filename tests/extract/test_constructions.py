@@ -271,3 +271,248 @@ def test_historical_incident_mentioned_in_passing_is_flagged(ex: Extractor) -> N
         dt.date(2022, 5, 10),
     )
     assert e.date.value == "1994" and e.historical and e.country == "AR"
+
+
+# -- attempts, foiling and principals ----------------------------------------------------------
+
+
+def test_tried_to_bomb_is_a_failed_bombing_of_the_principals_state(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "In 2019, militants directed by a Russian intelligence officer tried to bomb a rally of "
+        "Chechen exiles in Vienna.",
+        "bombing",
+    )
+    assert e.status == "failed" and e.agent_state == "RU"
+    assert e.country == "AT" and e.place == "Vienna"
+    assert "militants" in {n.split()[-1] for n in names(e, "perpetrator")}
+
+
+def test_foiled_attempt_in_a_when_clause_keeps_the_act(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "A terror attempt was foiled by Spanish police in May of that year when the militants "
+        "directed by a Moroccan diplomat tried to bomb the annual festival of the Sahrawi exiles in Madrid.",
+        "bombing",
+    )
+    assert e.status == "foiled" and e.agent_state == "MA" and e.place == "Madrid"
+
+
+def test_attempt_to_assassinate_was_foiled_by_police_who_are_not_the_perpetrators(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "A Russian attempt to assassinate a dissident in Oslo was foiled by Norwegian police in March 2020.",
+        "assassination",
+    )
+    assert e.status == "foiled" and e.agent_state == "RU"
+    assert e.country == "NO" and e.date.value == "2020-03"
+    assert not names(e, "perpetrator")
+
+
+def test_state_adjective_on_a_plot_to_act_gives_the_state(ex: Extractor) -> None:
+    e = one(
+        ex, "A Venezuelan plot to kidnap an opposition leader in Bogota was thwarted in 2018.", "kidnapping"
+    )
+    assert e.status == "foiled" and e.agent_state == "VE" and e.date.value == "2018"
+
+
+def test_doer_working_for_a_state_organ_is_that_states(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "In May 2021, a gang working for Russia's military intelligence attempted to kill a "
+        "journalist in Vilnius.",
+        "assassination",
+    )
+    assert e.agent_state == "RU" and e.status == "failed" and e.place == "Vilnius"
+
+
+# -- arrests told as stops and interceptions ----------------------------------------------------
+
+
+def test_stopped_by_security_forces_in_a_country_is_an_arrest_there(ex: Extractor) -> None:
+    found = events(
+        ex,
+        "A rally of Tamil exiles was being held outside London and was apparently targeted with a "
+        "similar explosive device before being stopped by security forces in Luxembourg.",
+    )
+    arrests = [e for e in found if e.type == "arrest"]
+    assert len(arrests) == 1 and arrests[0].country == "LU" and arrests[0].agent_state == "LU"
+
+
+def test_stopped_by_police_names_the_stopped(ex: Extractor) -> None:
+    e = one(ex, "The pair were stopped by Austrian police in Graz on 2 April 2021 with a pistol.", "arrest")
+    assert e.agent_state == "AT" and e.place == "Graz" and e.date.value == "2021-04-02"
+
+
+def test_intercepted_by_border_guards_is_an_arrest(ex: Extractor) -> None:
+    e = one(ex, "Two men were intercepted by border guards near Narva on 3 March 2022.", "arrest")
+    assert e.country == "EE" and e.date.value == "2022-03-03"
+
+
+def test_apprehended_by_named_police(ex: Extractor) -> None:
+    e = one(ex, "The courier, Omar Haddad, was apprehended by the Dutch police in Utrecht.", "arrest")
+    assert e.agent_state == "NL" and "Omar Haddad" in names(e, "target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was stopped by the authorities in Greece.",
+        "Police in Athens intercepted calls between the suspects.",
+        "Security forces stopped the protest in Minsk.",
+        "The bus was stopped because of the snow in Norway.",
+        "Police stopped the activists from entering the embassy in Riga.",
+    ],
+)
+def test_stopping_a_thing_is_no_arrest(ex: Extractor, text: str) -> None:
+    assert not [e for e in events(ex, text) if e.type == "arrest"]
+
+
+# -- dates told against other dates ------------------------------------------------------------
+
+
+def test_the_following_day_counts_from_the_last_date(ex: Extractor) -> None:
+    found = events(
+        ex,
+        "Two couriers were arrested by Swiss police in Geneva on 30 June 2018. Their handler was "
+        "detained in Italy the following day.",
+    )
+    italy = [e for e in found if e.type == "arrest" and e.country == "IT"]
+    assert len(italy) == 1 and italy[0].date.value == "2018-07-01"
+
+
+def test_the_same_day_takes_the_month_of_a_month(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "Austrian prosecutors opened an investigation in November 2020. The government expelled "
+        "three Turkish diplomats the same day.",
+        "expulsion",
+        published=None,
+    )
+    assert e.date.value == "2020-11" and not e.date_inferred
+
+
+def test_a_scene_setting_sentence_dates_the_next_one(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "On Monday the row deepened. Canada said it would expel four Chinese diplomats.",
+        "expulsion",
+        published=dt.date(2022, 5, 10),
+    )
+    assert e.date.value == "2022-05-09"
+
+
+def test_a_dated_sentence_with_its_own_event_does_not_date_the_next(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "On Monday police arrested two men in Prague. Canada said it would expel four Chinese diplomats.",
+        "expulsion",
+        published=dt.date(2022, 5, 10),
+    )
+    assert e.date.value == "2022"
+
+
+def test_the_date_of_the_report_is_not_the_date_of_the_plot(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "Norwegian police said on Tuesday that Chinese agents had planned to kidnap a Uyghur "
+        "activist in Oslo.",
+        "kidnapping",
+        published=dt.date(2022, 5, 11),
+    )
+    assert e.date.value == "2022"  # the year of the article, not Tuesday 10 May
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "European Union leaders meeting in Brussels on Monday evening agreed to bar Iranian "
+            "airlines from the bloc's airports.",
+            "sanction",
+        ),
+        (
+            "Dutch ministers, meeting in The Hague on Monday, agreed to expel two Russian diplomats.",
+            "expulsion",
+        ),
+    ],
+)
+def test_a_meeting_on_a_day_dates_what_it_agreed(ex: Extractor, text: str, etype: str) -> None:
+    assert one(ex, text, etype, published=dt.date(2022, 5, 10)).date.value == "2022-05-09"
+
+
+def test_a_date_on_the_object_belongs_to_the_verb(ex: Extractor) -> None:
+    found = events(
+        ex,
+        "Portugal reached the same conclusion in 2017 and froze assets of the agency's foreign directorate.",
+    )
+    portugal = [e for e in found if e.type == "sanction" and e.agent_state == "PT"]
+    assert len(portugal) == 1 and portugal[0].date.value == "2017"
+
+
+def test_undated_article_response_takes_the_inferred_year_of_the_plot(ex: Extractor) -> None:
+    found = events(
+        ex,
+        "The plots of 2020 worried officials across Europe.\n\n"
+        "In March, Belarusian agents plotted to kidnap an exiled blogger in Vilnius.\n\n"
+        "Lithuanian police arrested two men.",
+        published=None,
+    )
+    arrest = [e for e in found if e.type == "arrest"]
+    assert len(arrest) == 1 and arrest[0].date.value == "2020" and arrest[0].date_inferred
+
+
+# -- places and doers ---------------------------------------------------------------------------
+
+
+def test_a_passive_joined_to_a_clause_does_not_borrow_its_subject(ex: Extractor) -> None:
+    found = events(
+        ex,
+        "Finland's security service said on Monday that a Russian intelligence unit had planned to "
+        "kill a Chechen exile living in Finland, and that an Estonian citizen had been arrested in "
+        "Latvia on 2 May in connection with the plot.",
+    )
+    arrest = [e for e in found if e.type == "arrest"]
+    assert len(arrest) == 1 and arrest[0].agent_state == "LV" and arrest[0].country == "LV"
+    assert not names(arrest[0], "responder")
+
+
+def test_city_whose_name_has_an_article(ex: Extractor) -> None:
+    found = events(ex, "Iranian agents shot a dissident outside his home in The Hague on 8 November 2017.")
+    assert [(e.country, e.place) for e in found] == [("NL", "The Hague")]
+
+
+def test_city_written_without_its_accent(ex: Extractor) -> None:
+    e = one(
+        ex, "A Venezuelan plot to kidnap an opposition leader in Bogota was thwarted in 2018.", "kidnapping"
+    )
+    assert e.country == "CO"
+
+
+def test_place_named_inside_the_act_noun_phrase(ex: Extractor) -> None:
+    e = one(ex, "Saudi agents carried out the Istanbul consulate killing in October.", "assassination")
+    assert e.country == "TR" and e.place == "Istanbul"
+
+
+def test_a_date_after_on_is_not_a_target(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "Ahmad Rahimi, a founder of the Kurdish Democratic Front, was shot by Iranian agents outside "
+        "his home in Bergen on 3 May 2019.",
+        "assassination",
+    )
+    assert e.agent_state == "IR" and e.date.value == "2019-05-03" and e.place == "Bergen"
+    assert "Ahmad Rahimi" in names(e, "target") and not any("May" in n for n in names(e, "target"))
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The government said Iran was involved in the killings of two exiles.",
+        "Officials in Oslo said they believed Iran was responsible for the murder.",
+    ],
+)
+def test_state_held_behind_the_acts_gives_the_undated_killing_its_state(ex: Extractor, claim: str) -> None:
+    found = events(ex, f"{claim}\n\nAli Karimi was shot dead in Bergen on 3 May 2019.")
+    killing = [e for e in found if e.type == "assassination" and e.place == "Bergen"]
+    assert len(killing) == 1 and killing[0].agent_state == "IR"

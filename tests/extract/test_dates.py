@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from plotwatch.extract.dates import DateResolver, reference_year, sentence_year
+from plotwatch.extract.dates import DateResolver, Resolved, reference_year, sentence_year
+from plotwatch.types import PartialDate
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,43 @@ def test_dates_reference_year_ignores_header_date_lines() -> None:
     text = "Monday, June 3, 2024\nThe plot of 2019 was foiled. In 2019 police arrested two men."
     assert reference_year(text) == 2019
     assert sentence_year("one in Paris in 2017, then in March") == 2017
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("the same day", "2019-12", "2019-12"),
+        ("that day", "2018-06-30", "2018-06-30"),
+        ("the following day", "2018-06-30", "2018-07-01"),
+        ("the next day", "2020-02-28", "2020-02-29"),
+        ("the day before", "2021-03-01", "2021-02-28"),
+        ("two days later", "2018-06-30", "2018-07-02"),
+        ("a week earlier", "2018-06-30", "2018-06-23"),
+        ("hours later", "2021-05-23", "2021-05-23"),
+        ("three months later", "2018-11", "2019-02"),
+        ("the following year", "2018-06-30", "2019"),
+        ("that month", "2018-06-03", "2018-06"),
+        ("the same year", "2017-04", "2017"),
+    ],
+)
+def test_dates_anchored_to_the_last_date_of_the_text(text: str, anchor: str, expected: str) -> None:
+    res = DateResolver(dt.date(2022, 1, 1), None).resolve(text, None, Resolved(PartialDate.parse(anchor)))
+    assert res is not None and res.date.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("the following day", "2018-06"),  # a day after some day of June: no day, maybe July
+        ("a week later", "2018"),
+        ("the same day", None),  # nothing to refer to
+    ],
+)
+def test_dates_anchored_never_invent_a_day(text: str, anchor: str | None) -> None:
+    ref = Resolved(PartialDate.parse(anchor)) if anchor else None
+    assert DateResolver(dt.date(2022, 1, 1), None).resolve(text, None, ref) is None
+
+
+def test_dates_anchored_keep_the_anchors_inferred_flag() -> None:
+    res = DateResolver(None, 2018).resolve("the next day", None, Resolved(PartialDate.of(2018, 3, 22), True))
+    assert res is not None and res.date.value == "2018-03-23" and res.inferred
