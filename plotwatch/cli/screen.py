@@ -141,7 +141,9 @@ def screen_eval(
         str | None, typer.Argument(help="Labelled pairs CSV: query, candidate, label (1/0), note.")
     ] = None,
     threshold: ThresholdOption = DEFAULT_THRESHOLD,
-    errors: Annotated[bool, typer.Option("--errors", help="List the pairs the screener got wrong.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors/--no-errors", help="List the pairs the screener got wrong.")
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Precision and recall of the screener on labelled name pairs (default: the packaged set)."""

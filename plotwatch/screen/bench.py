@@ -1,4 +1,4 @@
-"""Screening benchmark: index build time, queries per second and peak memory.
+"""Screening benchmark: index build time, queries per second, p50/p95 per query, peak memory.
 
 Synthetic people from name parts of six naming cultures (Persian, Arabic, Russian, Chinese,
 Turkish, English), part frequencies skewed like real names (Zipf), each with one to three
@@ -147,14 +147,18 @@ def run(n_entities: int = 100_000, n_queries: int = 5000, seed: int = 7) -> dict
     build = time.perf_counter() - t0
     rss_index = _rss_mib()
     found = expected = hits = 0
+    times: list[float] = []
     t0 = time.perf_counter()
     for query, eid in queries:
+        q0 = time.perf_counter()
         result = screener.match(query)
+        times.append(time.perf_counter() - q0)
         hits += len(result)
         if eid is not None:
             expected += 1
             found += any(h.entity_id == eid for h in result)
     elapsed = time.perf_counter() - t0
+    times.sort()
     return {
         "entities": n_entities,
         "aliases": len(rows),
@@ -163,6 +167,8 @@ def run(n_entities: int = 100_000, n_queries: int = 5000, seed: int = 7) -> dict
         "queries": n_queries,
         "query_seconds": round(elapsed, 2),
         "queries_per_second": round(n_queries / elapsed, 1),
+        "p50_ms": round(1000 * times[len(times) // 2], 3),
+        "p95_ms": round(1000 * times[min(len(times) - 1, int(0.95 * len(times)))], 3),
         "mean_hits_per_query": round(hits / n_queries, 2),
         "variant_queries_found": round(found / expected, 4) if expected else None,
         "peak_rss_mib": round(_rss_mib(), 1),

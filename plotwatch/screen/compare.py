@@ -6,7 +6,12 @@ penalties for what is left over:
 
 * a part on each side that aligns with nothing: different names ("Zahedi ≠ Pahlavi", −0.3);
 * a part on one side only: a middle name or patronymic one source omits (−0.06 each);
-* only one part in common between multi-part names ("Ali" of "Ali Shamkhani"), −0.2.
+* only one part in common between multi-part names ("Ali" of "Ali Shamkhani"), −0.2;
+* parts in another order: −0.02 when one name is the other rotated (surname first, "Asadi,
+  Asadollah"; Chinese order), −0.25 when parts are swapped inside the name ("Ali Reza Jafari"
+  ≠ "Reza Ali Jafari": another compound given name);
+* parts in another order and a part that ends only one of the names: that part is another
+  surname ("Ali Hassan" ≠ "Hassan Ali Khan"), −0.15.
 
 Neighbouring parts may be joined when the other side writes them as one ("Mohammad Reza" ~
 "Mohammadreza", "Abdul Rahman" ~ "Abdulrahman").
@@ -16,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from plotwatch.screen.normalize import Analyzer, ParsedName, Token, coarse, fold
 
@@ -27,6 +32,12 @@ CONFLICT_PENALTY = 0.3
 EXTRA_PENALTY = 0.06
 SINGLE_PENALTY = 0.2
 ORDER_PENALTY = 0.02
+SWAP_PENALTY = 0.25
+SURNAME_PENALTY = 0.15
+VOWEL_PENALTY = 0.1  # per a/i or u/i vowel swap: Salami/Salimi, Mueller/Miller, Saeed/Saad
+VOWELS = frozenset("aeiou")
+_FAR_VOWELS = frozenset({frozenset("ai"), frozenset("ui")})  # rarely transliteration variants
+_PATRONYMIC = ("vich", "vna", "ichna", "ovych", "ivna")
 
 EXACT, VARIANT, KNOWN, NICK, INITIAL, SPELLING, GLUED, GENDER, NISBA, DIFFERENT = (
     "exact",
@@ -59,7 +70,19 @@ class Alignment:
     left_a: list[Part] = field(default_factory=list)
     left_b: list[Part] = field(default_factory=list)
     reordered: bool = False
+    swapped: bool = False  # reordered, and not just rotated (surname first)
+    surname: Part | None = None  # reordered, and this unmatched part ends one name
     score: float = 0.0
+
+
+def _far_vowels(a: str, b: str) -> int:
+    """How many vowels of ``a`` are replaced in ``b`` by a vowel rarely used for the same
+    sound (a/i, u/i; e/i and a/e and o/u are common transliteration variants)."""
+    n = 0
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace" and frozenset((a[op.src_pos], b[op.dest_pos])) in _FAR_VOWELS:
+            n += 1
+    return n
 
 
 def _apply(parts: list[Part], joins: dict[int, Part]) -> list[Part]:
@@ -123,6 +146,8 @@ class Comparer:
         r = Indel.normalized_similarity(a.fold, b.fold)
         if coarse(a.key) != coarse(b.key):
             r -= CONSONANT_PENALTY
+        elif r >= TOKEN_MATCH:
+            r -= VOWEL_PENALTY * _far_vowels(a.fold, b.fold)
         rule = SPELLING
         for x, y in ((a.unglued, b.fold), (b.unglued, a.fold)):
             if x and (g := Indel.normalized_similarity(x, y)) > r:
@@ -135,19 +160,19 @@ class Comparer:
         if not male.endswith(self._male_endings):
             return False
         for m, f in self.variants.feminine:
-            if (
-                male.endswith(m)
-                and female.endswith(f)
-                and len(male) - len(m) >= 3
-                and male[: -len(m)] == female[: -len(f)]
-            ):
-                return True
+            if male.endswith(m) and female.endswith(f) and len(male) - len(m) >= 3:
+                sm, sf = fold(male[: -len(m)]), fold(female[: -len(f)])
+                if sm == sf or Indel.normalized_similarity(sm, sf) >= 0.8:  # Boshirov/Bashirova
+                    return True
         return False
 
     def _suffixed(self, short: str, long: str) -> bool:
+        """``long`` is ``short`` with a nisba ending (Abbas/Abbasi) or, after a consonant, an
+        -a (Yadav/Yadava, Karim/Karima): another name. A French -e is not (Putin/Poutine)."""
         if len(short) < 3 or not long.startswith(short):
             return False
-        return long[len(short) :] in self._nisba
+        end = long[len(short) :]
+        return end in self._nisba or (end == "a" and short[-1] not in VOWELS)
 
     # -- names ------------------------------------------------------------------------------
     def compare(self, a: ParsedName, b: ParsedName) -> Alignment:
@@ -155,7 +180,7 @@ class Comparer:
         pa = [Part(t, r) for t, r in zip(a.tokens, a.raws, strict=True)]
         pb = [Part(t, r) for t, r in zip(b.tokens, b.raws, strict=True)]
         best = self._align(pa, pb)
-        if best.left_a or best.left_b:
+        if best.left_a and best.left_b:  # a joined form can only pair with a part left over
             for joined_a, joined_b in self._joins(pa, pb, best):
                 alt = self._align(joined_a, joined_b)
                 if alt.score > best.score:
@@ -168,7 +193,9 @@ class Comparer:
         then all of them together."""
         found: dict[int, list[tuple[int, Part]]] = {0: [], 1: []}
         current = {id(p): s for x, y, s, _ in best.pairs for p in (x, y)}
-        for n, (side, other) in enumerate(((pa, pb), (pb, pa))):
+        for n, (side, other, left) in enumerate(((pa, pb, best.left_a), (pb, pa, best.left_b))):
+            if not left:  # joining parts only helps the side with parts left over
+                continue
             taken = -1
             for i in range(len(side) - 1):
                 x, y = side[i].token, side[i + 1].token
@@ -213,6 +240,18 @@ class Comparer:
         al.left_b = [p for j, p in enumerate(pb) if j not in used_b]
         order.sort()
         al.reordered = any(order[k][1] > order[k + 1][1] for k in range(len(order) - 1))
+        if al.reordered:
+            ranks = sorted(range(len(order)), key=lambda k: order[k][1])
+            first = ranks.index(0)
+            al.swapped = any(ranks[(first + k) % len(ranks)] != k for k in range(len(ranks)))
+            for side, left in ((pa, al.left_a), (pb, al.left_b)):
+                last = side[-1]
+                if (
+                    last in left
+                    and len(left) > min(len(al.left_a), len(al.left_b))
+                    and not last.token.ascii.endswith(_PATRONYMIC)
+                ):
+                    al.surname = last
         al.score = self._score(al)
         return al
 
@@ -236,7 +275,9 @@ class Comparer:
         if not names:
             score = min(score, 0.5)
         if al.reordered:
-            score -= ORDER_PENALTY
+            score -= SWAP_PENALTY if al.swapped else ORDER_PENALTY
+        if al.surname is not None:
+            score -= SURNAME_PENALTY
         score -= 0.01 * sum(1 for x, y, _, _ in al.pairs if x.joined or y.joined)
         return max(0.0, min(1.0, score))
 
@@ -245,8 +286,12 @@ class Comparer:
     def explain(a: ParsedName, b: ParsedName, al: Alignment) -> list[str]:
         """The rules that fired, in words ("transliteration: Assadollah~Asadollah" …)."""
         lines: list[str] = []
-        if al.reordered:
+        if al.swapped:
+            lines.append(f"name parts swapped inside the name (-{SWAP_PENALTY})")
+        elif al.reordered:
             lines.append(f"token order ignored (-{ORDER_PENALTY})")
+        if al.surname is not None:
+            lines.append(f"order differs and {al.surname.raw} ends only one name (-{SURNAME_PENALTY})")
         for x, y, s, rule in al.pairs:
             pair = f"{x.raw}~{y.raw}"
             if x.joined or y.joined:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -38,6 +39,11 @@ class Details:
         birth_date = (birth_date or "").strip() or None
         if birth_date and not _DATE.match(birth_date):
             raise ValueError(f"birth date must look like 1964 or 1964-03-01, not {birth_date!r}")
+        if birth_date and len(birth_date) > 4:
+            try:
+                date.fromisoformat(birth_date if len(birth_date) == 10 else birth_date + "-01")
+            except ValueError:
+                raise ValueError(f"birth date {birth_date!r} is not a calendar date") from None
         nat = country_code(nationality) if nationality and nationality.strip() else None
         if birth_date is None and nat is None:
             return None

@@ -49,3 +49,17 @@ def test_web_match_bad_bodies_and_login(client: TestClient, tokens: dict[str, st
     assert "birth date" in problem(bad_date, 422)["detail"]
     problem(client.post("/api/v1/match", content=b"{not json", headers=h), 422)
     problem(client.post("/api/v1/match", json={"queries": [{"name": "Assadi"}]}), 401)
+
+
+def test_web_match_gives_the_library_and_cli_results(
+    client: TestClient, store: Store, tokens: dict[str, str]
+) -> None:
+    from plotwatch.screen import Screener
+
+    body = {"queries": [{"name": "Asadi, Asadollah"}, {"name": "Assadi"}], "threshold": 0.5, "limit": 3}
+    results = client.post("/api/v1/match", json=body, headers=bearer(tokens["viewer"])).json()["results"]
+    screener = Screener.from_store(store, 0.5)
+    for result, q in zip(results, body["queries"], strict=True):
+        expected = [h.to_dict() for h in screener.match(str(q["name"]), limit=3)]
+        assert result["hits"] == expected
+    assert results[0]["hits"]
