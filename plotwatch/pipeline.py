@@ -21,7 +21,7 @@ from plotwatch.store.db import Store
 from plotwatch.store.mentions import _mention_from_row as mention_from_row
 from plotwatch.store.mentions import stored_mentions
 from plotwatch.store.models import Article, EventMentionRow
-from plotwatch.store.queries import rebuild_campaigns, regrade
+from plotwatch.store.queries import refresh_derived, regrade
 from plotwatch.types import EventMention, Extraction, IncidentDraft, PartialDate, RawArticle, SourcedMention
 
 Progress = Callable[[str], None]
@@ -204,7 +204,7 @@ def refuse(
     store.replace_incidents(drafts, ids)
     regrade(store)
     reapply(store)  # analysts' merges, splits and edits
-    rebuild_campaigns(store)
+    refresh_derived(store)  # campaigns and chains
     return len(drafts)
 
 
@@ -281,7 +281,7 @@ def refuse_new(
     store.replace_some_incidents(drafts, ids, gone | remove)
     regrade(store, [d.id for d in drafts])
     __import__("plotwatch.review").review.reapply(store)  # analysts' merges, splits and edits
-    rebuild_campaigns(store)
+    refresh_derived(store)  # campaigns and chains
     return store.counts()["incidents"]
 
 

@@ -32,7 +32,7 @@ from plotwatch.store.models import (
     Review,
     utcnow,
 )
-from plotwatch.store.queries import rebuild_campaigns, regrade
+from plotwatch.store.queries import refresh_derived, regrade
 from plotwatch.types import EVENT_TYPES, RESPONSE_TYPES, STATUSES
 
 DECISIONS = ("accepted", "rejected")
@@ -79,7 +79,7 @@ def set_review(
             before=before,
             after=after,
         )
-    rebuild_campaigns(store)  # a rejected incident leaves its campaign
+    refresh_derived(store)  # a rejected incident leaves its campaign and its chain
     return {"incident_id": incident_id, **after, "by": actor}
 
 
@@ -164,7 +164,7 @@ def edit_incident(store: Store, incident_id: str, fields: Mapping[str, Any], *, 
             before={k: before[k] for k in sorted(changed)},
             after={k: after[k] for k in sorted(changed)},
         )
-    rebuild_campaigns(store)  # type, date or sponsor may have changed
+    refresh_derived(store)  # type, date or sponsor may have changed
     return {"id": incident_id, **after}
 
 
@@ -204,7 +204,7 @@ def merge_incidents(store: Store, source_id: str, target_id: str, *, actor: str)
             after={"absorbed": source_id, "mentions_moved": n_mentions},
         )
     regrade(store, [target_id])
-    rebuild_campaigns(store)
+    refresh_derived(store)  # campaigns and chains
     return {"source": source_id, "target": target_id, "mentions_moved": n_mentions}
 
 
@@ -267,7 +267,7 @@ def split_incident(
             after=after,
         )
     regrade(store, [incident_id, new_id])
-    rebuild_campaigns(store)
+    refresh_derived(store)  # campaigns and chains
     return {"source": incident_id, "new_incident": new_id, "mentions_moved": len(keys)}
 
 
@@ -292,7 +292,7 @@ def merge_entities(store: Store, source_id: str, target_id: str, *, actor: str) 
             before=before,
             after=after,
         )
-    rebuild_campaigns(store)  # targets are grouped by entity
+    refresh_derived(store)  # targets are grouped by entity
     return {"source": source_id, "target": target_id, "aliases": after["aliases"]}
 
 

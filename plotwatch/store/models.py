@@ -236,6 +236,11 @@ class AuditEntry(Base):
 
 Index("ix_articles_outlet", Article.outlet_id)
 Index("ix_articles_duplicate_of", Article.duplicate_of_id)
+# an entity's incidents without reading the table (migration 0006): entity pages and counts,
+# search by alias, related incidents, chains
+Index("ix_incident_actors_entity_incident", IncidentActor.entity_id, IncidentActor.incident_id)
+# the list sorted best graded first walks this index instead of sorting (migration 0006)
+Index("ix_incidents_credibility_id", Incident.credibility, Incident.id)
 
 
 # -- users, access and analyst decisions (migration 0004) ---------------------------------
@@ -352,3 +357,21 @@ class CampaignIncident(Base):
     __tablename__ = "campaign_incidents"
     campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True)
     incident_id: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
+# -- chains (migration 0006) -----------------------------------------------------------------
+
+
+class IncidentChain(Base):
+    """The typed links of one incident to others (response to, responded by, follows,
+    followed by), as a JSON list in date order.
+
+    Rebuilt over every incident after fusion and after each analyst decision by
+    :func:`plotwatch.store.queries.rebuild_chains`; an incident without a row (stored by some
+    other path since) has its chain linked when it is read. No foreign key, as for campaigns:
+    the incidents table is rebuilt by fusion before chains are.
+    """
+
+    __tablename__ = "incident_chains"
+    incident_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    links: Mapped[str] = mapped_column(Text)

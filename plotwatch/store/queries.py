@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, literal, or_, select, text
+from sqlalchemy import Select, delete, func, insert, literal, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from plotwatch.claims.incident_figures import FigureSpan, MentionSpan, link_figures
@@ -29,6 +30,7 @@ from plotwatch.store.models import (
     EventMentionRow,
     Incident,
     IncidentActor,
+    IncidentChain,
     Outlet,
     Review,
 )
@@ -140,32 +142,100 @@ def get_incident(store: Store, incident_id: str) -> dict[str, Any]:
 
 
 def _attach_chains(s: Session, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add each record's ``chain`` (plot → responses, in date order), looking beyond ``records``
-    to every incident that shares a named non-state actor with them."""
-    entity_ids = {
-        a["entity_id"]
-        for r in records
-        for a in r["actors"]
-        if a["entity_id"] and a["kind"] not in {"state", "unknown"}
-    }
-    have = {r["id"] for r in records}
-    others: list[dict[str, Any]] = []
-    if entity_ids:
-        ids = (
-            set(s.scalars(select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(entity_ids))))
-            - have
-        )
-        if ids:
-            q = (
-                select(Incident)
-                .where(Incident.id.in_(ids))
-                .options(selectinload(Incident.actors), selectinload(Incident.mentions))
-            )
-            others = _to_contract(s, list(s.scalars(q)))
-    chains = link_chains([*records, *others])
+    """Add each record's ``chain`` (plot → responses, in date order).
+
+    Chains are read from ``incident_chains`` (linked over every incident by
+    :func:`rebuild_chains`); a record without a stored chain (an incident stored since the last
+    rebuild) is linked against every incident that shares a named non-state actor with it.
+    """
+    stored: dict[str, list[dict[str, Any]]] = {}
+    ids = [r["id"] for r in records]
+    for chunk in _chunks(ids, 500):
+        for iid, links in s.execute(
+            select(IncidentChain.incident_id, IncidentChain.links).where(IncidentChain.incident_id.in_(chunk))
+        ):
+            stored[iid] = json.loads(links)
+    missing = [r for r in records if r["id"] not in stored]
+    if missing:
+        stored.update(_link_around(s, missing))
     for r in records:
-        r["chain"] = chains.get(r["id"], [])
+        r["chain"] = stored.get(r["id"], [])
     return records
+
+
+_UNLINKED_KINDS = ("state", "unknown")  # see plotwatch.fuse.chains: states link everything
+
+
+def _rejected(s: Session) -> set[str]:
+    return set(s.scalars(select(Review.incident_id).where(Review.decision == "rejected")))
+
+
+def _chain_records(s: Session, incident_ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The few fields :func:`plotwatch.fuse.chains.link_chains` reads (id, type, date, named
+    actors) of incidents ``incident_ids`` (all by default), rejected incidents left out."""
+    rejected = _rejected(s)
+    chunks: list[list[Any]] | list[None] = (
+        [None] if incident_ids is None else _chunks(sorted(incident_ids), 500)
+    )
+    out: dict[str, dict[str, Any]] = {}
+    for chunk in chunks:
+        q = select(Incident.id, Incident.type, Incident.date_value)
+        a = select(
+            IncidentActor.incident_id, IncidentActor.entity_id, IncidentActor.kind, IncidentActor.role
+        ).where(IncidentActor.entity_id.is_not(None), IncidentActor.kind.not_in(_UNLINKED_KINDS))
+        if chunk is not None:
+            q = q.where(Incident.id.in_(chunk))
+            a = a.where(IncidentActor.incident_id.in_(chunk))
+        for iid, itype, date in s.execute(q):
+            if iid not in rejected:
+                out[iid] = {"id": iid, "type": itype, "date": {"start": date}, "actors": []}
+        for iid, eid, kind, role in s.execute(a):
+            if iid in out:
+                out[iid]["actors"].append({"entity_id": eid, "kind": kind, "role": role})
+    return out
+
+
+def _link_around(s: Session, records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Chains of ``records`` linked over them and every incident sharing a named non-state actor
+    with them (a response's plot shares an actor with it, so this finds every ``response_to``)."""
+    rejected = _rejected(s)
+    entity_ids = sorted(
+        {
+            a["entity_id"]
+            for r in records
+            for a in r["actors"]
+            if a["entity_id"] and a["kind"] not in _UNLINKED_KINDS
+        }
+    )
+    near: set[str] = set()
+    for chunk in _chunks(entity_ids, 500):
+        near.update(s.scalars(select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(chunk))))
+    own = {r["id"] for r in records}
+    light = _chain_records(s, sorted(near - own)) if near - own else {}
+    chains = link_chains([*(r for r in records if r["id"] not in rejected), *light.values()])
+    return {r["id"]: chains.get(r["id"], []) for r in records}
+
+
+def rebuild_chains(store: Store) -> int:
+    """Link every incident's chain over all incidents (rejected ones left out) and store it in
+    ``incident_chains``; returns how many incidents have a link."""
+    with store.session() as s:
+        records = _chain_records(s)
+        every = list(s.scalars(select(Incident.id)))
+    chains = link_chains(records.values())
+    rows = [{"incident_id": iid, "links": json.dumps(chains.get(iid, []))} for iid in every]
+    with store.transaction() as s:
+        s.execute(delete(IncidentChain))
+        for chunk in [rows[i : i + 1000] for i in range(0, len(rows), 1000)]:
+            s.execute(insert(IncidentChain), chunk)
+    return len(chains)
+
+
+def refresh_derived(store: Store) -> None:
+    """Rebuild what is derived from all incidents at once (campaigns and chains); called after
+    every fusion and every analyst decision."""
+    rebuild_campaigns(store)
+    rebuild_chains(store)
 
 
 def _article_sources(s: Session, article_ids: set[int]) -> dict[int, ArticleSource]:
@@ -264,7 +334,7 @@ def _incident_figures(s: Session, article_ids: set[int]) -> dict[str, list[Figur
     return link_figures(spans, figures)
 
 
-def _chunks(items: list[int], size: int) -> list[list[int]]:
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 

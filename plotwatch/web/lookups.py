@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from plotwatch.errors import NotFoundError
-from plotwatch.fuse.chains import link_chains
 from plotwatch.store.db import Store, normalize_name
 from plotwatch.store.models import (
     Alias,
@@ -25,7 +24,7 @@ from plotwatch.store.models import (
     Relation,
     Review,
 )
-from plotwatch.store.queries import _to_contract
+from plotwatch.store.queries import _attach_chains, _to_contract
 
 RELATED_WINDOW_YEARS = 5
 BROAD_KINDS = {"state", "country"}  # a state links everything: not a useful shared actor
@@ -262,13 +261,8 @@ def evidence(store: Store, incident_id: str) -> list[dict[str, Any]]:
 
 def incident(store: Store, incident_id: str) -> dict[str, Any]:
     """One incident in the export contract, with its ``chain``: what
-    :func:`plotwatch.store.queries.get_incident` answers, computed for a busy server.
-
-    The chain is linked over every incident that shares a named non-state actor with this one
-    (as ``get_incident`` does), but those neighbours are read as the few columns
-    :func:`plotwatch.fuse.chains.link_chains` looks at (id, type, date, actors) instead of
-    being graded in full, so an actor named in hundreds of incidents costs one query.
-    """
+    :func:`plotwatch.store.queries.get_incident` answers (the chain is read from the links
+    stored after fusion, see :func:`plotwatch.store.queries.rebuild_chains`)."""
     with store.session() as s:
         inc = s.get(Incident, incident_id)
         if inc is None:  # a unique prefix, as people copy short ids
@@ -276,37 +270,7 @@ def incident(store: Store, incident_id: str) -> dict[str, Any]:
             if len(found) != 1:
                 raise NotFoundError(f"no incident with id {incident_id!r}")
             inc = found[0]
-        record = _to_contract(s, [inc])[0]
-        record["chain"] = link_chains([record, *_chain_neighbours(s, record)]).get(record["id"], [])
-        return record
-
-
-def _chain_neighbours(s: Any, record: dict[str, Any]) -> list[dict[str, Any]]:
-    """Light records of the incidents sharing a named non-state actor with ``record``."""
-    entity_ids = {
-        a["entity_id"] for a in record["actors"] if a["entity_id"] and a["kind"] not in {"state", "unknown"}
-    }
-    if not entity_ids:
-        return []
-    ids = select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(sorted(entity_ids)))
-    out: dict[str, dict[str, Any]] = {}
-    rows = s.execute(
-        select(Incident.id, Incident.type, Incident.date_value).where(
-            Incident.id.in_(ids), Incident.id != record["id"]
-        )
-    )
-    for iid, itype, date in rows:
-        out[iid] = {"id": iid, "type": itype, "date": {"start": date}, "actors": []}
-    if out:
-        actors = s.execute(
-            select(
-                IncidentActor.incident_id, IncidentActor.entity_id, IncidentActor.kind, IncidentActor.role
-            ).where(IncidentActor.incident_id.in_(ids), IncidentActor.incident_id != record["id"])
-        )
-        for iid, eid, kind, role in actors:
-            if iid in out:
-                out[iid]["actors"].append({"entity_id": eid, "kind": kind, "role": role})
-    return list(out.values())
+        return _attach_chains(s, _to_contract(s, [inc]))[0]
 
 
 def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dict[str, Any]]:
@@ -322,47 +286,48 @@ def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dic
         a["entity_id"]: a for a in incident["actors"] if a["entity_id"] and a["kind"] not in BROAD_KINDS
     }
     start = incident["date"]["start"]
-    found: dict[str, dict[str, Any]] = {}
-    via: dict[str, set[str]] = defaultdict(set)
     with store.session() as s:
         rejected = select(Review.incident_id).where(Review.decision == "rejected")
-        cond = [Incident.id.in_(list(typed))] if typed else []
+        wanted = set(typed)
         if shared:
-            near: Any = IncidentActor.entity_id.in_(list(shared))
+            # only the first ones by date can make the page: the typed links take at most
+            # len(typed) places, so limit + len(typed) shared incidents are enough
+            sharing = select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(list(shared)))
+            near = select(Incident.id).where(
+                Incident.id.in_(sharing), Incident.id != incident["id"], Incident.id.not_in(rejected)
+            )
             if start:
                 year = int(start[:4])
                 window = (str(year - RELATED_WINDOW_YEARS), f"{year + RELATED_WINDOW_YEARS}~")
-                near = near & or_(Incident.date_value.is_(None), Incident.date_value.between(*window))
-            cond.append(near)
-        if not cond:
+                near = near.where(or_(Incident.date_value.is_(None), Incident.date_value.between(*window)))
+            near = near.order_by(Incident.date_value.is_(None), Incident.date_value, Incident.id)
+            wanted.update(s.scalars(near.limit(limit + len(typed))))
+        wanted.discard(incident["id"])
+        if not wanted:
             return []
-        q = (
-            select(
-                IncidentActor.entity_id,
-                IncidentActor.role,
-                Incident.id,
-                Incident.type,
-                Incident.status,
-                Incident.date_value,
-                Incident.country,
-                Incident.agent_state,
-                Incident.credibility,
+        ids = sorted(wanted)
+        found: dict[str, dict[str, Any]] = {
+            r[0]: dict(zip(_RELATED_KEYS, r, strict=True))
+            for r in s.execute(
+                select(
+                    Incident.id,
+                    Incident.type,
+                    Incident.status,
+                    Incident.date_value,
+                    Incident.country,
+                    Incident.agent_state,
+                    Incident.credibility,
+                ).where(Incident.id.in_(ids), Incident.id.not_in(rejected))
             )
-            .join(Incident, Incident.id == IncidentActor.incident_id)
-            .where(or_(*cond), Incident.id != incident["id"], Incident.id.not_in(rejected))
-        )
-        for eid, role, iid, itype, status, date, country, agent_state, cred in s.execute(q):
-            if eid in shared:
+        }
+        via: dict[str, set[str]] = defaultdict(set)
+        if shared:
+            for iid, eid, role in s.execute(
+                select(IncidentActor.incident_id, IncidentActor.entity_id, IncidentActor.role).where(
+                    IncidentActor.incident_id.in_(ids), IncidentActor.entity_id.in_(list(shared))
+                )
+            ):
                 via[iid].add(f"{shared[eid]['name']} ({role})")
-            found[iid] = {
-                "id": iid,
-                "type": itype,
-                "status": status,
-                "date": date,
-                "country": country,
-                "agent_state": agent_state,
-                "credibility": cred,
-            }
     out = []
     for rid, r in found.items():
         if rid not in typed and not via[rid]:
@@ -373,6 +338,9 @@ def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dic
         out.append(r)
     out.sort(key=lambda r: (r["date"] is None, r["date"] or "", not r["typed"], r["id"]))
     return out[:limit]
+
+
+_RELATED_KEYS = ("id", "type", "status", "date", "country", "agent_state", "credibility")
 
 
 def audit(

@@ -7,11 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from plotwatch.auth import Principal
+from plotwatch.store.db import Store
 from plotwatch.store.queries import search_articles
 from plotwatch.web import lookups
 from plotwatch.web.params import IncidentParams, paging
 from plotwatch.web.problems import Problem
-from plotwatch.web.queries import incident_page
+from plotwatch.web.queries import incident_page, read
 from plotwatch.web.security import reader, store_of
 
 router = APIRouter()
@@ -20,7 +21,7 @@ Paging = Annotated[tuple[int, int], Depends(paging)]
 
 
 @router.get("/entities", tags=["entities"])
-def entities(
+async def entities(
     request: Request,
     _: Reader,
     page: Paging,
@@ -28,37 +29,42 @@ def entities(
     kind: Annotated[str | None, Query(max_length=40)] = None,
 ) -> dict[str, Any]:
     """Entities (people, agencies, groups, states…) by name or alias, most-involved first."""
-    items, total = lookups.entities(store_of(request), q or None, kind or None, *page)
+    store = store_of(request)
+    items, total = await read(store, lookups.entities, store, q or None, kind or None, *page)
     return {"total": total, "limit": page[0], "offset": page[1], "items": items}
 
 
 @router.get("/entities/{entity_id}", tags=["entities"])
-def entity(request: Request, _: Reader, entity_id: str) -> dict[str, Any]:
+async def entity(request: Request, _: Reader, entity_id: str) -> dict[str, Any]:
     """One entity: aliases, incidents with its role, relations."""
-    return lookups.entity(store_of(request), entity_id)
+    store = store_of(request)
+    return await read(store, lookups.entity, store, entity_id)
 
 
 @router.get("/sources", tags=["sources"])
-def sources(request: Request, _: Reader) -> dict[str, Any]:
+async def sources(request: Request, _: Reader) -> dict[str, Any]:
     """Every outlet with its Admiralty grade (A–F), kind, family and article count."""
-    items = lookups.sources(store_of(request))
+    store = store_of(request)
+    items = await read(store, lookups.sources, store)
     return {"total": len(items), "items": items}
 
 
 @router.get("/sources/{source_id}", tags=["sources"])
-def source(request: Request, _: Reader, source_id: int, page: Paging) -> dict[str, Any]:
+async def source(request: Request, _: Reader, source_id: int, page: Paging) -> dict[str, Any]:
     """One outlet and a page of its articles."""
-    return lookups.source(store_of(request), source_id, *page)
+    store = store_of(request)
+    return await read(store, lookups.source, store, source_id, *page)
 
 
 @router.get("/articles/{article_id:path}", tags=["articles"])
-def article(request: Request, _: Reader, article_id: str) -> dict[str, Any]:
+async def article(request: Request, _: Reader, article_id: str) -> dict[str, Any]:
     """One article with its text, outlet, event mentions (offsets into the text) and claims."""
-    return lookups.article(store_of(request), article_id)
+    store = store_of(request)
+    return await read(store, lookups.article, store, article_id)
 
 
 @router.get("/search", tags=["search"])
-def search(
+async def search(
     request: Request,
     _: Reader,
     q: Annotated[str, Query(max_length=300, description="Words to find.")] = "",
@@ -68,6 +74,10 @@ def search(
     if not q.strip():
         raise Problem(400, "q must not be empty", slug="validation", parameter="q")
     store = store_of(request)
+    return await read(store, _search, store, q, limit)
+
+
+def _search(store: Store, q: str, limit: int) -> dict[str, Any]:
     incidents, n_inc = incident_page(store, IncidentParams(q=q, limit=limit))
     ents, n_ent = lookups.entities(store, q, None, limit, 0)
     return {

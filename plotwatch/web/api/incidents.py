@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 
 from plotwatch.auth import Principal
+from plotwatch.store.db import Store
 from plotwatch.web import lookups
 from plotwatch.web.params import IncidentParams, incident_params
-from plotwatch.web.queries import incident_page
+from plotwatch.web.queries import incident_page, read
 from plotwatch.web.security import reader, store_of
 
 router = APIRouter(tags=["incidents"])
@@ -17,18 +18,24 @@ Reader = Annotated[Principal | None, Depends(reader)]
 
 
 @router.get("/incidents")
-def list_incidents(
+async def list_incidents(
     request: Request, _: Reader, p: Annotated[IncidentParams, Depends(incident_params)]
 ) -> dict[str, Any]:
     """Incidents matching the filters. Items carry the export-contract keys except
     ``mentions`` and ``contradictions`` (see one incident for those)."""
-    items, total = incident_page(store_of(request), p)
+    store = store_of(request)
+    items, total = await read(store, incident_page, store, p)
     return {"total": total, "limit": p.limit, "offset": p.offset, "sort": p.sort, "items": items}
 
 
 @router.get("/incidents/{incident_id}")
-def incident(request: Request, _: Reader, incident_id: str) -> dict[str, Any]:
+async def incident(request: Request, _: Reader, incident_id: str) -> dict[str, Any]:
     """One incident in the export contract, plus the incidents related to it by shared actors."""
-    record = lookups.incident(store_of(request), incident_id)
-    record["related"] = lookups.related(store_of(request), record)
+    store = store_of(request)
+    return await read(store, _incident, store, incident_id)
+
+
+def _incident(store: Store, incident_id: str) -> dict[str, Any]:
+    record = lookups.incident(store, incident_id)
+    record["related"] = lookups.related(store, record)
     return record
