@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.tree import Tree
+from typer.core import TyperGroup
 
 from plotwatch.cli.main import DbOption, JsonOption, _print_json, _store, console, err, friendly
+from plotwatch.errors import PlotwatchError
+
+
+class _WalkByDefault(TyperGroup):
+    """``plotwatch network ENTITY …`` is ``plotwatch network walk ENTITY …``."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["walk", *args]
+        return super().parse_args(ctx, args)
+
 
 network_app = typer.Typer(
+    cls=_WalkByDefault,
     no_args_is_help=True,
-    help="The network walk: entities and incidents linked to an entity, shortest paths.",
+    help="The network walk: entities and incidents linked to an entity (plotwatch network ENTITY "
+    "is network walk ENTITY), shortest paths.",
 )
 Relations = Annotated[
     list[str] | None,
     typer.Option("--relation", "-r", help="Follow only edges of this type (role or relation; repeatable)."),
 ]
-FORMATS = ("json", "gexf", "graphml")
 
 
 def _label(node: dict[str, Any]) -> str:
@@ -30,7 +44,8 @@ def _quote(edge: dict[str, Any]) -> str:
     if not edge.get("evidence"):
         return ""
     ev = edge["evidence"][0]
-    quote = ev["quote"] if len(ev["quote"]) <= 160 else ev["quote"][:157] + "…"
+    quote = " ".join(ev["quote"].split())
+    quote = quote if len(quote) <= 160 else quote[:157] + "…"
     return f"\n[dim]  “{quote}” — {ev['article']}[/]"
 
 
@@ -41,42 +56,48 @@ def walk(
     hops: Annotated[int, typer.Option(min=1, max=6, help="Edges away from the entity.")] = 2,
     relation: Relations = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", help="Write the subgraph as json, gexf or graphml (with --out).")
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Write the subgraph as json, gexf, graphml, or any export format (stix, ftm, "
+            "jsonl, csv …: the incidents, entities and relations reached).",
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="File for --format (default: standard output).")
+        Path | None, typer.Option("--out", "-o", help="File for --format (default: standard output).")
     ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Entities and incidents within --hops of ENTITY, each with its path and the evidence of each edge."""
     from plotwatch.network import neighbourhood, resolve_entity
+    from plotwatch.network.export import subgraph_formats, write_subgraph_as
 
-    if fmt is not None and fmt not in FORMATS:
-        raise ValueError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt is not None and fmt not in subgraph_formats():
+        raise ValueError(f"--format must be one of {', '.join(subgraph_formats())}, not {fmt!r}")
+    if out is not None and fmt is None and not as_json:
+        raise ValueError("--out needs --format (or --json)")
     store = _store(db)
     sub = neighbourhood(store, resolve_entity(store, entity), hops, relation)
-    data = sub.to_dict()
-    if fmt in ("gexf", "graphml"):
-        from plotwatch.export.network import write_subgraph
-
-        x_nodes, x_edges = sub.export_items()
+    if fmt is None and as_json:
+        fmt = "json"
+    if fmt is not None:
         if out is None:
-            write_subgraph(x_nodes, x_edges, fmt, typer.get_text_stream("stdout"))
-        else:
-            with out.open("w", encoding="utf-8") as fh:
-                write_subgraph(x_nodes, x_edges, fmt, fh)
-            err.print(f"{len(x_nodes)} nodes and {len(x_edges)} edges written to {out}")
+            write_subgraph_as(store, sub, fmt, sys.stdout)
+            return
+        tmp = out.with_name(out.name + ".part")
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                what = write_subgraph_as(store, sub, fmt, fh)
+            tmp.replace(out)
+        except OSError as exc:
+            raise PlotwatchError(f"cannot write {out}: {exc.strerror}") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+        err.print(f"{what} written to {out}")
         return
-    if as_json or fmt == "json":
-        if out is not None:
-            import json
-
-            out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            err.print(f"{len(data['nodes'])} nodes and {len(data['edges'])} edges written to {out}")
-        else:
-            _print_json(data)
-        return
+    data = sub.to_dict()
     nodes = {n["id"]: n for n in data["nodes"]}
     edges = {(e["source"], e["target"], e["type"]): e for e in data["edges"]}
     children: dict[str, list[str]] = {}

@@ -265,13 +265,18 @@ def neighbourhood(
     edges of ``relation_types`` (roles and relation types), each edge with its evidence."""
     if not 1 <= hops <= 6:
         raise ValueError(f"hops must be between 1 and 6, not {hops}")
+    return _walk(store, entity_id, hops, _allowed(store, relation_types))
+
+
+def _allowed(store: Store, relation_types: Iterable[str] | None) -> set[str] | None:
+    """The edge types to follow (None: all); ValueError naming unknown ones and the known ones."""
     allowed = set(relation_types) if relation_types else None
     if allowed is not None:
-        unknown = allowed - set(edge_types(store))
+        known = edge_types(store)
+        unknown = allowed - set(known)
         if unknown:
-            known = ", ".join(edge_types(store))
-            raise ValueError(f"unknown edge type(s) {', '.join(sorted(unknown))} (known: {known})")
-    return _walk(store, entity_id, hops, allowed)
+            raise ValueError(f"unknown edge type(s) {', '.join(sorted(unknown))} (known: {', '.join(known)})")
+    return allowed
 
 
 def shortest_path(
@@ -283,7 +288,9 @@ def shortest_path(
 ) -> dict[str, Any] | None:
     """The shortest chain of edges from one entity to another (None when none within
     ``max_hops``): ``{"hops", "nodes": [...], "edges": [... with evidence]}``."""
-    allowed = set(relation_types) if relation_types else None
+    if not 1 <= max_hops <= 6:
+        raise ValueError(f"max_hops must be between 1 and 6, not {max_hops}")
+    allowed = _allowed(store, relation_types)
     goal = f"e:{target_id}"
     with store.session() as s:
         if s.get(Entity, target_id) is None:

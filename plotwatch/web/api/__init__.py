@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from plotwatch.web.api import audit, catalogue, incidents, match, network, review
+from plotwatch.web.api import audit, catalogue, exports, incidents, match, network, review
 
 PROBLEM = {"content": {"application/problem+json": {}}, "description": "Problem details (RFC 9457)"}
 
@@ -17,7 +17,7 @@ router = APIRouter(
     prefix="/api/v1",
     responses={code: PROBLEM for code in (400, 401, 403, 404, 409, 422)},
 )
-for module in (incidents, review, catalogue, network, match, audit):
+for module in (incidents, review, catalogue, network, match, audit, exports):
     router.include_router(module.router)
 
 __all__ = ["router"]

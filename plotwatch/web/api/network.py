@@ -53,7 +53,10 @@ def path(
     (404 when they are not linked within ``max_hops``)."""
     store = store_of(request)
     a, b = graph.resolve(store, source), graph.resolve(store, target)
-    found = shortest_path(store, a, b, max_hops, _types(types))
+    try:
+        found = shortest_path(store, a, b, max_hops, _types(types))
+    except ValueError as exc:
+        raise Problem(400, str(exc), slug="validation", parameter="types") from None
     if found is None:
         raise Problem(
             404, f"{source!r} and {target!r} are not linked within {max_hops} hops", slug="not-found"
