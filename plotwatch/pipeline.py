@@ -39,6 +39,7 @@ class IngestReport:
     errors: list[InputError] = field(default_factory=list)
     mentions: int = 0
     incidents: int = 0
+    redated: int = 0  # undated articles given the year of the incidents they share
 
     @property
     def ok(self) -> bool:
@@ -55,6 +56,7 @@ class IngestReport:
             "errors": [{"input": e.source, "problem": e.problem} for e in self.errors],
             "mentions": self.mentions,
             "incidents": self.incidents,
+            "redated": self.redated,
         }
 
 
@@ -156,6 +158,16 @@ def ingest(
                 progress(raw.source_id)
     if fuse and report.added:
         report.incidents = refuse_new(store, report.added) if incremental else refuse(store)
+        with store.session() as s:
+            q = select(Article.id).where(Article.source_id.in_(report.added), Article.published.is_(None))
+            undated = [
+                aid
+                for chunk in _chunks(report.added, 500)
+                for aid in s.scalars(q.where(Article.source_id.in_(chunk)))
+            ]
+        if redated := date_from_shared_incidents(store, ex, undated):
+            report.incidents = refuse(store)
+            report.redated = redated
     elif fuse:
         report.incidents = store.counts()["incidents"]
     return report
@@ -188,7 +200,27 @@ def reprocess(
             if progress:
                 progress(row[1])
     incidents = refuse(store)
+    if date_from_shared_incidents(store, ex, [r[0] for r in rows if r[3] is None]):
+        incidents = refuse(store)
     return {"articles": len(rows), "mentions": mentions, "incidents": incidents}
+
+
+def date_from_shared_incidents(store: Store, ex: Any, article_ids: Sequence[int]) -> int:
+    """Extract again, with the year of the incidents they share with dated articles
+    (:mod:`plotwatch.fuse.article_years`), the undated articles among ``article_ids`` that
+    name no year. Returns how many were extracted again; the caller fuses again when any was."""
+    from plotwatch.fuse.article_years import shared_years, undated
+
+    texts = undated(store, article_ids)
+    years = shared_years(store, texts)
+    if not years:
+        return 0
+    ids = sorted(years)
+    for aid, extraction in zip(
+        ids, ex.extract_many([(texts[aid], None, years[aid]) for aid in ids]), strict=True
+    ):
+        store.replace_extraction(aid, extraction, ex.version)
+    return len(ids)
 
 
 def refuse(

@@ -70,18 +70,32 @@ class Extractor:
         """Changes when the code version or any data file read changes."""
         return f"{self.resources.version}/{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}"
 
-    def extract(self, text: str, published: dt.date | None = None) -> Extraction:
-        """Entities and events of one article."""
-        return self._records(self.nlp(text), published)
+    def extract(
+        self, text: str, published: dt.date | None = None, year_hint: int | None = None
+    ) -> Extraction:
+        """Entities and events of one article.
+
+        ``year_hint`` is the year of an undated article that names no year, learnt elsewhere
+        (the incidents it shares with dated articles): its yearless dates ("On March 22")
+        take that year, marked as inferred.
+        """
+        return self._records(self.nlp(text), (published, year_hint))
 
     def extract_many(
-        self, items: Iterable[tuple[str, dt.date | None]], batch_size: int = 16
+        self,
+        items: Iterable[tuple[str, dt.date | None] | tuple[str, dt.date | None, int | None]],
+        batch_size: int = 16,
     ) -> Iterator[Extraction]:
-        """Like :meth:`extract` over many articles, batched through ``nlp.pipe``."""
-        for doc, published in self.nlp.pipe(items, batch_size=batch_size, as_tuples=True):
-            yield self._records(doc, published)
+        """Like :meth:`extract` over many ``(text, published[, year_hint])``, batched through
+        ``nlp.pipe``."""
+        pairs = ((it[0], (it[1], it[2] if len(it) > 2 else None)) for it in items)
+        for doc, context in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
+            yield self._records(doc, context)
 
-    def _records(self, doc: spacy.tokens.Doc, published: dt.date | None) -> Extraction:
-        extraction = doc_to_extraction(doc, published, self.resources, self.places, self.entries)
+    def _records(self, doc: spacy.tokens.Doc, context: tuple[dt.date | None, int | None]) -> Extraction:
+        published, year_hint = context
+        extraction = doc_to_extraction(
+            doc, published, self.resources, self.places, self.entries, year_hint=year_hint
+        )
         extraction.claims = extract_claims(doc)
         return extraction

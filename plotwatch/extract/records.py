@@ -41,9 +41,10 @@ def doc_to_extraction(
     res: Resources,
     places: PlaceResolver,
     entries: dict[str, TriggerEntry],
+    year_hint: int | None = None,
 ) -> Extraction:
-    """Entities and events of one annotated article."""
-    ref_year = published.year if published else reference_year(doc.text)
+    """Entities and events of one annotated article (``year_hint``: see ``Extractor.extract``)."""
+    ref_year = published.year if published else (reference_year(doc.text) or year_hint)
     dates = DateResolver(published, ref_year)
     analyzer = SentenceAnalyzer(doc, res, places, dates, entries)
     sents = list(doc.sents)

@@ -58,7 +58,9 @@ def fit_linear(feats: Sequence[Features], labels: Sequence[int], c: float, min_c
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError:
-        raise ConfigError("training the MUC-4 models needs scikit-learn (pip install 'plotwatch[muc4]')") from None
+        raise ConfigError(
+            "training the MUC-4 models needs scikit-learn (pip install 'plotwatch[muc4]')"
+        ) from None
     counts: Counter[str] = Counter()
     for f in feats:
         counts.update(f.keys())
