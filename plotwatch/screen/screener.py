@@ -3,8 +3,9 @@
 Indexing: each alias is parsed once (:mod:`plotwatch.screen.normalize`) and filed under its
 blocking keys (part skeletons, rigour name symbols, joined neighbours). A query looks up its
 own keys, ranks the aliases found by the inverse-frequency weight of the keys they share
-(numpy, no Python loop over postings), and scores only the best :data:`CANDIDATES` of them
-with :class:`~plotwatch.screen.compare.Comparer`. Keys shared by many aliases ("mhmd") are
+(numpy, no Python loop over postings and no sort: the weights are summed in a per-thread
+dense buffer), and scores only the best :data:`CANDIDATES` of them (the lowest alias numbers
+among equal ranks) with :class:`~plotwatch.screen.compare.Comparer`. Keys shared by many aliases ("mhmd") are
 used only when the query has no rarer key, and then intersected.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -101,6 +103,7 @@ class Screener:
             norm[ids] += self._idf[key]
         self._norm = np.sqrt(np.maximum(norm, 1e-9))
         self._common = max(200, int(COMMON_SHARE * total))
+        self._buffers = threading.local()
 
     @classmethod
     def from_store(
@@ -121,28 +124,44 @@ class Screener:
     def candidates(self, query: ParsedName) -> list[int]:
         """Alias numbers worth scoring for ``query`` (blocking)."""
         found = [
-            (self._postings[k], self._idf[k]) for k in name_keys(query, self.analyzer) if k in self._postings
+            (self._postings[k], self._idf[k])
+            for k in sorted(name_keys(query, self.analyzer))
+            if k in self._postings
         ]
         exact = self._exact.get(_form(query), [])
         if not found:
             return list(exact)
         rare = [f for f in found if len(f[0]) <= self._common]
         if rare:
-            ids = np.concatenate([f[0] for f in rare])
-            weights = np.repeat([f[1] for f in rare], [len(f[0]) for f in rare])
+            uniq, rank = self._accumulate(rare)
         elif len(found) >= 2:
             found.sort(key=lambda f: len(f[0]))
-            ids = np.intersect1d(found[0][0], found[1][0], assume_unique=True)
-            weights = np.full(len(ids), found[0][1] + found[1][1])
+            uniq = np.intersect1d(found[0][0], found[1][0], assume_unique=True)
+            rank = np.full(len(uniq), found[0][1] + found[1][1]) / self._norm[uniq]
         else:
-            ids, weights = found[0][0][: self._common], np.full(min(len(found[0][0]), self._common), 1.0)
-        if len(ids) == 0:
-            return list(exact)
-        uniq, inverse = np.unique(ids, return_inverse=True)
-        rank = np.bincount(inverse, weights=weights) / self._norm[uniq]
+            uniq = found[0][0][: self._common]
+            rank = 1.0 / self._norm[uniq]
         if len(uniq) > CANDIDATES:
-            uniq = uniq[np.argpartition(-rank, CANDIDATES)[:CANDIDATES]]
-        return list(dict.fromkeys([*exact, *uniq.tolist()]))
+            uniq = _best(uniq, rank, CANDIDATES)
+        return list(dict.fromkeys([*exact, *np.sort(uniq).tolist()]))
+
+    def _accumulate(self, postings: list[tuple[np.ndarray, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct aliases of ``postings`` and their rank: the weights of the keys they are
+        filed under, summed, over the alias norm. Dense per-thread buffers, no sort."""
+        buf = self._buffers
+        if not hasattr(buf, "acc"):
+            buf.acc = np.zeros(len(self._norm), dtype=np.float64)
+            buf.pos = np.zeros(len(self._norm), dtype=np.int32)
+        acc, pos = buf.acc, buf.pos
+        for ids, weight in postings:  # the aliases of one key are distinct
+            acc[ids] += weight
+        ids = np.concatenate([p for p, _ in postings]) if len(postings) > 1 else postings[0][0]
+        order = np.arange(len(ids), dtype=np.int32)
+        pos[ids] = order
+        uniq = ids[pos[ids] == order]  # one occurrence of each alias
+        rank = acc[uniq] / self._norm[uniq]
+        acc[uniq] = 0.0
+        return uniq, rank
 
     def match(
         self,
@@ -182,6 +201,17 @@ class Screener:
                     origin, kind)
             )  # fmt: skip
         return hits
+
+
+def _best(ids: np.ndarray, rank: np.ndarray, n: int) -> np.ndarray:
+    """The ``n`` ids of highest rank; among equal ranks at the cut, the lowest ids."""
+    cut = rank[np.argpartition(-rank, n - 1)[n - 1]]
+    above = ids[rank > cut]
+    ties = ids[rank == cut]
+    need = n - len(above)
+    if len(ties) > need:
+        ties = np.partition(ties, need - 1)[:need]
+    return np.concatenate([above, ties])
 
 
 def _form(name: ParsedName) -> str:
