@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plotwatch.auth import secret_key
 from plotwatch.store.db import Store
@@ -57,39 +58,7 @@ def create_app(
     sessions = Sessions(secret_key(store))
     problems.install(app)
 
-    @app.middleware("http")
-    async def session_and_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        data = sessions.load(request.cookies.get(COOKIE))
-        request.state.session_changed = data is None
-        request.state.session = data or Sessions.fresh()
-        bad = _control_characters(request)
-        if bad is not None:
-            request.state.principal = None  # answer without touching the database
-            response = problems.problem_response(
-                request, 400, f"{bad} must not contain control characters", "validation", parameter=bad
-            )
-        else:
-            response = await call_next(request)
-        path = request.url.path
-        if request.state.session_changed and not path.startswith(("/static/", "/api/")):
-            response.set_cookie(
-                COOKIE,
-                sessions.dump(request.state.session),
-                max_age=MAX_AGE,
-                httponly=True,
-                samesite="lax",
-                secure=secure_cookies,
-                path="/",
-            )
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if not path.startswith("/static/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(SessionAndHeaders, sessions=sessions, secure_cookies=secure_cookies)
 
     if app.state.vendor_ok:
         app.mount("/static/vendor", StaticFiles(directory=str(vendor)), name="vendor")
@@ -102,6 +71,74 @@ def create_app(
     for router in routers:
         app.include_router(router)
     return app
+
+
+_SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+)
+
+
+class SessionAndHeaders:
+    """Loads the signed session into ``request.state``, turns away control characters, sets
+    the session cookie when the session changed (pages only) and the security headers.
+
+    A plain ASGI middleware: it wraps ``send`` instead of buffering the response through a
+    task and a stream per request as ``@app.middleware("http")`` does.
+    """
+
+    def __init__(self, app: ASGIApp, sessions: Sessions, secure_cookies: bool = False) -> None:
+        self.app, self.sessions, self.secure_cookies = app, sessions, secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        data = self.sessions.load(request.cookies.get(COOKIE))
+        state = request.state
+        state.session_changed = data is None
+        state.session = data or Sessions.fresh()
+        path: str = scope["path"]
+        pages = not path.startswith(("/static/", "/api/"))
+        cache = not path.startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers: list[tuple[bytes, bytes]] = list(message.get("headers", ()))
+                present = {k.lower() for k, _ in headers}
+                if pages and state.session_changed:
+                    headers.append((b"set-cookie", self._cookie(state.session)))
+                headers += [h for h in _SECURITY_HEADERS if h[0] not in present]
+                if cache and b"cache-control" not in present:
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        bad = _control_characters(request)
+        if bad is not None:
+            state.principal = None  # answer without touching the database
+            response = problems.problem_response(
+                request, 400, f"{bad} must not contain control characters", "validation", parameter=bad
+            )
+            await response(scope, receive, send_with_headers)
+            return
+        await self.app(scope, receive, send_with_headers)
+
+    def _cookie(self, session: dict[str, Any]) -> bytes:
+        carrier = Response()
+        carrier.set_cookie(
+            COOKIE,
+            self.sessions.dump(session),
+            max_age=MAX_AGE,
+            httponly=True,
+            samesite="lax",
+            secure=self.secure_cookies,
+            path="/",
+        )
+        return next(v for k, v in carrier.raw_headers if k == b"set-cookie")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -6,9 +6,11 @@ problem that names the parameter and the accepted values.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, fields
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Query
 
@@ -29,6 +31,7 @@ SORTS = (
     "id",
 )
 REVIEWS = ("default", "all", "accepted", "rejected", "unreviewed")
+T = TypeVar("T")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE_RE = re.compile(r"^([A-Za-z]{2}|EU|eu)$")
 
@@ -70,7 +73,7 @@ def _blank(v: str | None) -> str | None:
     return v or None
 
 
-def incident_params(
+def parse_incident_params(
     type: Annotated[str | None, Query(description="Event type, e.g. bombing.")] = None,
     status: Annotated[str | None, Query(description="planned, foiled, failed or executed.")] = None,
     agent_state: Annotated[str | None, Query(description="ISO alpha-2 of the sponsor state.")] = None,
@@ -87,7 +90,8 @@ def incident_params(
     limit: Annotated[str | None, Query(description="Page size, 1-500 (default 50).")] = None,
     offset: Annotated[str | None, Query(description="Rows to skip (default 0).")] = None,
 ) -> IncidentParams:
-    """Dependency: validated :class:`IncidentParams` (400 problem on a bad value)."""
+    """Validated :class:`IncidentParams` (400 problem on a bad value); as a dependency,
+    :func:`incident_params`."""
     p = IncidentParams()
     p.type, p.status, p.family, p.q = _blank(type), _blank(status), _blank(family), _blank(q)
     if p.type and p.type not in EVENT_TYPES:
@@ -129,9 +133,28 @@ def _int(name: str, value: str | None, default: int | None, lo: int, hi: int) ->
     return n
 
 
-def paging(
+def _paging(
     limit: Annotated[str | None, Query(description="Page size, 1-500 (default 50).")] = None,
     offset: Annotated[str | None, Query(description="Rows to skip (default 0).")] = None,
 ) -> tuple[int, int]:
-    """Dependency: (limit, offset) for the other lists."""
+    """(limit, offset) for the other lists; as a dependency, :func:`paging`."""
     return _int("limit", limit, 50, 1, 500) or 50, _int("offset", offset, 0, 0, 10_000_000) or 0
+
+
+def _on_event_loop(parse: Callable[..., T]) -> Callable[..., Awaitable[T]]:
+    """``parse`` as an ``async`` dependency with the same parameters.
+
+    FastAPI runs a plain function dependency in a worker thread; these only read their
+    arguments, so the hand-off to the thread would cost more than the work."""
+
+    @functools.wraps(parse)
+    async def dependency(**kwargs: Any) -> T:
+        return parse(**kwargs)
+
+    return dependency
+
+
+incident_params = _on_event_loop(parse_incident_params)
+"""Dependency: validated :class:`IncidentParams` (400 problem on a bad value)."""
+paging = _on_event_loop(_paging)
+"""Dependency: (limit, offset) for the other lists."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi import Request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from starlette.concurrency import run_in_threadpool
 
 from plotwatch.auth import Principal, principal, token_principal
 from plotwatch.store.db import Store
@@ -91,9 +92,17 @@ def check_csrf(request: Request, token: str | None) -> None:
         raise Problem(403, "missing or wrong CSRF token; reload the page and try again", slug="csrf")
 
 
-def reader(request: Request) -> Principal | None:
-    """Dependency: anyone who may read (everybody when the app is public, else a user)."""
-    p = who(request)
+async def reader(request: Request) -> Principal | None:
+    """Dependency: anyone who may read (everybody when the app is public, else a user).
+
+    Asynchronous so that FastAPI does not hand every read request to a worker thread: the
+    token lookup runs on the event loop on SQLite (in-process, a single indexed row) and in
+    the thread pool on a database server (see :func:`plotwatch.web.queries.read`).
+    """
+    if store_of(request).dialect == "sqlite" or hasattr(request.state, "principal"):
+        p = who(request)
+    else:
+        p = await run_in_threadpool(who, request)
     if p is None and not request.app.state.public_read:
         raise LoginRequired()
     return p

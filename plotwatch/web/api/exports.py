@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from plotwatch.auth import Principal
 from plotwatch.export import EXPORTERS, BundleExporter, export_bundle, export_incidents, load_bundle
 from plotwatch.store.queries import IncidentFilter, list_incidents
-from plotwatch.web.params import incident_params
+from plotwatch.web.params import parse_incident_params
 from plotwatch.web.problems import Problem
 from plotwatch.web.security import reader, store_of
 
@@ -69,7 +69,7 @@ def export(
         raise Problem(
             400, f"format must be one of {FORMATS}, not {format!r}", slug="validation", parameter="format"
         )
-    p = incident_params(
+    p = parse_incident_params(
         type=type,
         status=status,
         agent_state=agent_state,

@@ -11,28 +11,29 @@ from plotwatch.store.db import Store
 from plotwatch.web import lookups
 from plotwatch.web.params import IncidentParams, incident_params
 from plotwatch.web.queries import incident_page, read
+from plotwatch.web.responses import JSON
 from plotwatch.web.security import reader, store_of
 
 router = APIRouter(tags=["incidents"])
 Reader = Annotated[Principal | None, Depends(reader)]
 
 
-@router.get("/incidents")
+@router.get("/incidents", response_model=dict[str, Any])
 async def list_incidents(
     request: Request, _: Reader, p: Annotated[IncidentParams, Depends(incident_params)]
-) -> dict[str, Any]:
+) -> JSON:
     """Incidents matching the filters. Items carry the export-contract keys except
     ``mentions`` and ``contradictions`` (see one incident for those)."""
     store = store_of(request)
     items, total = await read(store, incident_page, store, p)
-    return {"total": total, "limit": p.limit, "offset": p.offset, "sort": p.sort, "items": items}
+    return JSON({"total": total, "limit": p.limit, "offset": p.offset, "sort": p.sort, "items": items})
 
 
-@router.get("/incidents/{incident_id}")
-async def incident(request: Request, _: Reader, incident_id: str) -> dict[str, Any]:
+@router.get("/incidents/{incident_id}", response_model=dict[str, Any])
+async def incident(request: Request, _: Reader, incident_id: str) -> JSON:
     """One incident in the export contract, plus the incidents related to it by shared actors."""
     store = store_of(request)
-    return await read(store, _incident, store, incident_id)
+    return JSON(await read(store, _incident, store, incident_id))
 
 
 def _incident(store: Store, incident_id: str) -> dict[str, Any]:

@@ -8,8 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from plotwatch.auth import Principal
 from plotwatch.network import shortest_path
+from plotwatch.store.db import Store
 from plotwatch.web import graph
 from plotwatch.web.problems import Problem
+from plotwatch.web.queries import read
+from plotwatch.web.responses import JSON
 from plotwatch.web.security import reader, store_of
 
 router = APIRouter(tags=["network"])
@@ -22,25 +25,29 @@ def _types(types: str | None) -> list[str] | None:
     return [t.strip() for t in types.split(",") if t.strip()] if types else None
 
 
-@router.get("/network")
-def network(
+@router.get("/network", response_model=dict[str, Any])
+async def network(
     request: Request,
     _: Annotated[Principal | None, Depends(reader)],
     entity: Annotated[str, Query(min_length=1, max_length=300, description="Entity id, name or alias.")],
     hops: Annotated[int, Query(ge=1, le=4, description="Edges away from the entity.")] = 2,
     types: Types = None,
-) -> dict[str, Any]:
+) -> JSON:
     """Entities and incidents within ``hops`` of an entity; edges typed by role or relation,
     each with its evidence (article and quoted sentence); every node with its path."""
     store = store_of(request)
+    return JSON(await read(store, _network, store, entity, hops, _types(types)))
+
+
+def _network(store: Store, entity: str, hops: int, types: list[str] | None) -> dict[str, Any]:
     entity_id = graph.resolve(store, entity)
     try:
-        return graph.neighbourhood(store, entity_id, hops, _types(types))
+        return graph.neighbourhood(store, entity_id, hops, types)
     except ValueError as exc:
         raise Problem(400, str(exc), slug="validation", parameter="types") from None
 
 
-@router.get("/network/path")
+@router.get("/network/path", response_model=dict[str, Any])
 def path(
     request: Request,
     _: Annotated[Principal | None, Depends(reader)],
