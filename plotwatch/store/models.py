@@ -241,6 +241,11 @@ Index("ix_articles_duplicate_of", Article.duplicate_of_id)
 Index("ix_incident_actors_entity_incident", IncidentActor.entity_id, IncidentActor.incident_id)
 # the list sorted best graded first walks this index instead of sorting (migration 0006)
 Index("ix_incidents_credibility_id", Incident.credibility, Incident.id)
+# the list newest, most reported or most independently sourced first (migration 0007); in
+# SQLite a descending index keeps NULL dates last, as the "-date" sort does
+Index("ix_incidents_date_id", Incident.date_value.desc(), Incident.id)
+Index("ix_incidents_articles_id", Incident.n_articles.desc(), Incident.id)
+Index("ix_incidents_sources_id", Incident.n_sources.desc(), Incident.id)
 
 
 # -- users, access and analyst decisions (migration 0004) ---------------------------------
