@@ -7,7 +7,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 
 from plotwatch.errors import NotFoundError
 from plotwatch.store.db import Store, normalize_name
@@ -286,47 +286,26 @@ def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dic
         a["entity_id"]: a for a in incident["actors"] if a["entity_id"] and a["kind"] not in BROAD_KINDS
     }
     start = incident["date"]["start"]
-    with store.session() as s:
-        rejected = select(Review.incident_id).where(Review.decision == "rejected")
+    with store.engine.connect() as conn:
         wanted = set(typed)
         if shared:
             # only the first ones by date can make the page: the typed links take at most
             # len(typed) places, so limit + len(typed) shared incidents are enough
-            sharing = select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(list(shared)))
-            near = select(Incident.id).where(
-                Incident.id.in_(sharing), Incident.id != incident["id"], Incident.id.not_in(rejected)
-            )
+            args: dict[str, Any] = {"shared": list(shared), "self": incident["id"], "n": limit + len(typed)}
             if start:
                 year = int(start[:4])
-                window = (str(year - RELATED_WINDOW_YEARS), f"{year + RELATED_WINDOW_YEARS}~")
-                near = near.where(or_(Incident.date_value.is_(None), Incident.date_value.between(*window)))
-            near = near.order_by(Incident.date_value.is_(None), Incident.date_value, Incident.id)
-            wanted.update(s.scalars(near.limit(limit + len(typed))))
+                args |= {"lo": str(year - RELATED_WINDOW_YEARS), "hi": f"{year + RELATED_WINDOW_YEARS}~"}
+            wanted.update(conn.execute(_NEAR_IN_WINDOW if start else _NEAR, args).scalars())
         wanted.discard(incident["id"])
         if not wanted:
             return []
         ids = sorted(wanted)
         found: dict[str, dict[str, Any]] = {
-            r[0]: dict(zip(_RELATED_KEYS, r, strict=True))
-            for r in s.execute(
-                select(
-                    Incident.id,
-                    Incident.type,
-                    Incident.status,
-                    Incident.date_value,
-                    Incident.country,
-                    Incident.agent_state,
-                    Incident.credibility,
-                ).where(Incident.id.in_(ids), Incident.id.not_in(rejected))
-            )
+            r[0]: dict(zip(_RELATED_KEYS, r, strict=True)) for r in conn.execute(_RELATED_ROWS, {"ids": ids})
         }
         via: dict[str, set[str]] = defaultdict(set)
         if shared:
-            for iid, eid, role in s.execute(
-                select(IncidentActor.incident_id, IncidentActor.entity_id, IncidentActor.role).where(
-                    IncidentActor.incident_id.in_(ids), IncidentActor.entity_id.in_(list(shared))
-                )
-            ):
+            for iid, eid, role in conn.execute(_SHARED_ACTORS, {"ids": ids, "shared": list(shared)}):
                 via[iid].add(f"{shared[eid]['name']} ({role})")
     out = []
     for rid, r in found.items():
@@ -339,6 +318,39 @@ def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dic
     out.sort(key=lambda r: (r["date"] is None, r["date"] or "", not r["typed"], r["id"]))
     return out[:limit]
 
+
+# the statements of related(), built once: each list of ids is one expanding parameter
+_REJECTED = select(Review.incident_id).where(Review.decision == "rejected")
+_NEAR = (
+    select(Incident.id)
+    .where(
+        Incident.id.in_(
+            select(IncidentActor.incident_id).where(
+                IncidentActor.entity_id.in_(bindparam("shared", expanding=True))
+            )
+        ),
+        Incident.id != bindparam("self"),
+        Incident.id.not_in(_REJECTED),
+    )
+    .order_by(Incident.date_value.is_(None), Incident.date_value, Incident.id)
+    .limit(bindparam("n"))
+)
+_NEAR_IN_WINDOW = _NEAR.where(
+    or_(Incident.date_value.is_(None), Incident.date_value.between(bindparam("lo"), bindparam("hi")))
+)
+_RELATED_ROWS = select(
+    Incident.id,
+    Incident.type,
+    Incident.status,
+    Incident.date_value,
+    Incident.country,
+    Incident.agent_state,
+    Incident.credibility,
+).where(Incident.id.in_(bindparam("ids", expanding=True)), Incident.id.not_in(_REJECTED))
+_SHARED_ACTORS = select(IncidentActor.incident_id, IncidentActor.entity_id, IncidentActor.role).where(
+    IncidentActor.incident_id.in_(bindparam("ids", expanding=True)),
+    IncidentActor.entity_id.in_(bindparam("shared", expanding=True)),
+)
 
 _RELATED_KEYS = ("id", "type", "status", "date", "country", "agent_state", "credibility")
 
