@@ -19,6 +19,7 @@ Neighbouring parts may be joined when the other side writes them as one ("Mohamm
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -174,11 +175,45 @@ class Comparer:
         end = long[len(short) :]
         return end in self._nisba or (end == "a" and short[-1] not in VOWELS)
 
+    def _may_join(self, joined: Token, other: Token) -> bool:
+        """False when ``joined`` (two parts read as one) is certainly less than
+        :data:`JOIN_MATCH` similar to ``other``: no rule that scores that high can apply. A
+        cheap test before :meth:`sim`, which decides."""
+        # Indel similarity is at most 1 - |len(x) - len(y)| / (len(x) + len(y)); the same
+        # token, canonical spelling or folding has the same length.
+        lj, lo = len(joined.fold), len(other.fold)
+        if 2 * min(lj, lo) >= JOIN_MATCH * (lj + lo) or other.initial:
+            return True
+        if joined.symbols & other.symbols or joined.nicks & other.nicks:
+            return True
+        if self.variants.is_nickname(joined.canon, other.canon):
+            return True
+        for x, y in ((joined.unglued, other.fold), (other.unglued, joined.fold)):
+            if x and 2 * min(len(x), len(y)) >= JOIN_MATCH * (len(x) + len(y)):
+                return True
+        return False
+
     # -- names ------------------------------------------------------------------------------
+    @staticmethod
+    def parts(name: ParsedName) -> list[Part]:
+        """The parts of a name as :meth:`compare_parts` takes them."""
+        return [Part(t, r) for t, r in zip(name.tokens, name.raws, strict=True)]
+
     def compare(self, a: ParsedName, b: ParsedName) -> Alignment:
         """The best alignment of two names, its ``score`` set (0–1)."""
-        pa = [Part(t, r) for t, r in zip(a.tokens, a.raws, strict=True)]
-        pb = [Part(t, r) for t, r in zip(b.tokens, b.raws, strict=True)]
+        best = self.compare_parts(self.parts(a), self.parts(b))
+        assert best is not None  # no floor: always compared
+        return best
+
+    def compare_parts(self, pa: list[Part], pb: list[Part], floor: float = 0.0) -> Alignment | None:
+        """:meth:`compare` on :meth:`parts`; None when the score is certainly below ``floor``.
+
+        That is decided early only for a floor above ``1 - CONFLICT_PENALTY``, where a part left
+        over on each side is enough to miss it: when a part of the shorter name has no similar
+        part in the other and no two neighbouring parts could be read as one, the names are
+        not aligned at all."""
+        if floor > 1.0 - CONFLICT_PENALTY and not self._may_cover(pa, pb):
+            return None
         best = self._align(pa, pb)
         if best.left_a and best.left_b:  # a joined form can only pair with a part left over
             for joined_a, joined_b in self._joins(pa, pb, best):
@@ -186,6 +221,38 @@ class Comparer:
                 if alt.score > best.score:
                     best = alt
         return best
+
+    def _may_cover(self, pa: list[Part], pb: list[Part]) -> bool:
+        """Whether an alignment may leave no part over on one side: every part of the shorter
+        name has a similar part in the other, or two neighbouring parts may be read as one."""
+        sim = self.sim
+        if len(pa) <= len(pb) and all(any(sim(x.token, y.token)[0] >= TOKEN_MATCH for y in pb) for x in pa):
+            return True
+        if len(pb) <= len(pa) and all(any(sim(x.token, y.token)[0] >= TOKEN_MATCH for x in pa) for y in pb):
+            return True
+        return self._may_join_any(pa, pb) or self._may_join_any(pb, pa)
+
+    def _may_join_any(self, side: list[Part], other: list[Part]) -> bool:
+        """Whether two neighbouring parts of ``side`` read as one are :data:`JOIN_MATCH` similar
+        to a part of ``other`` (:meth:`_may_join` inlined for the common case: plain tokens of
+        lengths too far apart)."""
+        if len(side) < 2:
+            return False
+        others = [(o.token, len(o.token.fold), o.token.initial or o.token.unglued) for o in other]
+        for x, y in itertools.pairwise(side):
+            if x.token.initial or y.token.initial:
+                continue
+            joined = self.analyzer.join(x.token, y.token)
+            lj = len(joined.fold)
+            plain = not (
+                joined.symbols or joined.nicks or joined.unglued or joined.canon in self.variants.nicknames
+            )
+            for t, lt, special in others:
+                if plain and not special and 2 * min(lj, lt) < JOIN_MATCH * (lj + lt):
+                    continue
+                if self._may_join(joined, t) and self.sim(joined, t)[0] >= JOIN_MATCH:
+                    return True
+        return False
 
     def _joins(self, pa: list[Part], pb: list[Part], best: Alignment) -> list[tuple[list[Part], list[Part]]]:
         """Alternatives where neighbouring parts are read as one, when the other side has a part
@@ -203,7 +270,9 @@ class Comparer:
                     continue
                 joined = self.analyzer.join(x, y)
                 if any(
-                    (js := self.sim(joined, o.token)[0]) >= JOIN_MATCH and js > current.get(id(o), 0.0)
+                    self._may_join(joined, o.token)
+                    and (js := self.sim(joined, o.token)[0]) >= JOIN_MATCH
+                    and js > current.get(id(o), 0.0)
                     for o in other
                 ):
                     found[n].append((i, Part(joined, f"{side[i].raw} {side[i + 1].raw}", True)))

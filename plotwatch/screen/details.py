@@ -24,6 +24,7 @@ from typing import Any
 import pycountry
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_BONUS = 0.05 + 0.02  # the most :func:`adjust` adds: same birth date and same nationality
 
 
 @dataclass(frozen=True)

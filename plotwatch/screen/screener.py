@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from plotwatch.screen.compare import Comparer
-from plotwatch.screen.details import Details, adjust
+from plotwatch.screen.compare import Alignment, Comparer
+from plotwatch.screen.details import MAX_BONUS, Details, adjust
 from plotwatch.screen.normalize import Analyzer, ParsedName, name_keys
 from plotwatch.screen.variants import Variants
 
@@ -153,9 +153,8 @@ class Screener:
             buf.acc = np.zeros(len(self._norm), dtype=np.float64)
             buf.pos = np.zeros(len(self._norm), dtype=np.int32)
         acc, pos = buf.acc, buf.pos
-        for ids, weight in postings:  # the aliases of one key are distinct
-            acc[ids] += weight
         ids = np.concatenate([p for p, _ in postings]) if len(postings) > 1 else postings[0][0]
+        np.add.at(acc, ids, np.repeat([w for _, w in postings], [len(p) for p, _ in postings]))
         order = np.arange(len(ids), dtype=np.int32)
         pos[ids] = order
         uniq = ids[pos[ids] == order]  # one occurrence of each alias
@@ -176,14 +175,21 @@ class Screener:
         if not query.tokens:
             return []
         wanted = Details.of(birth_date, nationality)
+        # A name scoring below this cannot reach the threshold, whatever the details add.
+        floor = self.threshold - (MAX_BONUS if wanted is not None else 0.0)
+        parts = self.comparer.parts(query)
         best: dict[str, tuple[float, int, Any, list[str]]] = {}
-        seen: dict[int, Any] = {}
+        seen: dict[int, Alignment | None] = {}
         for n in self.candidates(query):
-            parsed = self._parsed[n]
             shape = self._shape[n]
-            al = seen.get(shape)
-            if al is None:  # many entities share a name: compare each spelling once
-                al = seen[shape] = self.comparer.compare(query, parsed)
+            if shape in seen:  # many entities share a name: compare each spelling once
+                al = seen[shape]
+            else:
+                al = seen[shape] = self.comparer.compare_parts(
+                    parts, self.comparer.parts(self._parsed[n]), floor
+                )
+            if al is None:
+                continue
             entity_id = self._alias_entity[n]
             score, notes = adjust(al.score, wanted, self.details.get(entity_id))
             if score >= self.threshold and (entity_id not in best or score > best[entity_id][0]):

@@ -262,3 +262,45 @@ def test_screen_threads_get_the_same_hits() -> None:
             pool.map(lambda q: [(h.entity_id, h.score, h.explanation) for h in s.match(q)], names)
         )
     assert together == alone
+
+
+def test_screen_early_rejection_only_drops_names_below_the_floor() -> None:
+    """compare_parts with a floor returns None only for names whose full comparison scores
+    below it, and otherwise the same alignment; on real pairs it does reject some."""
+    from itertools import pairwise
+
+    from plotwatch.screen.bench import synthetic
+    from plotwatch.screen.compare import JOIN_MATCH
+
+    s = Screener([("x", "x", "x")])
+    c, parse = s.comparer, s.analyzer.parse
+    pairs = [(p.query, p.candidate) for path in (DEFAULT_PAIRS, HELDOUT, HELDOUT2) for p in load_pairs(path)]
+    rows, queries = synthetic(300, 300, seed=11)
+    pairs += [(q, rows[i][1]) for i, (q, _) in enumerate(queries)]  # mostly other people
+    pairs += [("Mohammad Reza Pahlavi", "Mohammadreza Pahlavi"), ("Abdul Rahman Saleh", "Abdulrahman")]
+    rejected = 0
+    for query, candidate in pairs:
+        a, b = parse(query), parse(candidate)
+        full = c.compare(a, b)
+        for floor in (0.73, 0.8):
+            quick = c.compare_parts(c.parts(a), c.parts(b), floor)
+            if quick is None:
+                rejected += 1
+                assert full.score < floor, (query, candidate, full.score)
+            else:
+                assert quick.score == full.score and c.explain(a, b, quick) == c.explain(a, b, full)
+        for x, y in pairwise(a.tokens):  # the join pre-test never hides a join that scores
+            if not (x.initial or y.initial):
+                joined = s.analyzer.join(x, y)
+                for t in b.tokens:
+                    if not c._may_join(joined, t):
+                        assert c.sim(joined, t)[0] < JOIN_MATCH, (joined.ascii, t.ascii)
+    assert rejected > len(pairs) // 2
+
+
+def test_screen_details_bonus_is_bounded() -> None:
+    from plotwatch.screen.details import MAX_BONUS, Details, adjust
+
+    same = Details("1971-12-22", "IR")
+    assert adjust(0.5, same, same)[0] == pytest.approx(0.5 + MAX_BONUS)
+    assert adjust(0.5, Details("1971", "IR"), same)[0] < 0.5 + MAX_BONUS
