@@ -54,6 +54,7 @@ class Candidate:
     state_agent: bool = False  # the perpetrator is a state organ/agent
     responder_named: bool = False
     local_responder: bool = False  # "the government", "police": the authorities of the place at hand
+    charged: bool = False  # the act a response in the sentence is for ("sentenced for planning …")
 
     @property
     def head(self) -> Token:
@@ -128,8 +129,22 @@ class SentenceAnalyzer:
                     cand.type, cand.generic = instruments[0].label_, False
                 cand.actors.append(ActorMention(name=instruments[0].text, role="instrument", kind="weapon"))
             self._fill(cand, others)
+            if cand.hostile:
+                cand.charged = self._charged(cand, cands)
             out.extend(self._expand(cand, others))
         return self._fold_responses([c for c in out if not self._vague(c)])
+
+    @staticmethod
+    def _charged(cand: Candidate, cands: list[Candidate]) -> bool:
+        """The hostile act is the cause of something else the sentence reports: "sentenced …
+        for planning a bomb attack", "gets 20 years over bomb plot", "convicted of plotting"."""
+        responses = {c.head.i for c in cands if not c.hostile}
+        for tok in list(chain(cand.head))[1:6]:
+            if tok.dep_ != "prep":
+                continue
+            if tok.lower_ in ("for", "over") or (tok.lower_ in ("of", "with") and tok.head.i in responses):
+                return True
+        return False
 
     def _fold_responses(self, cands: list[Candidate]) -> list[Candidate]:
         """One response told twice in a sentence ("adopted sanctions …, when the EU also put a
@@ -532,6 +547,13 @@ class SentenceAnalyzer:
                         found.append(place)
             if found and prep in fronted_preps(sent):
                 break
+        if not found:  # "the Paris rally bomb plot", "the Salisbury attack": a city naming the act
+            for tok in scope:
+                if tok.dep_ in ("compound", "nmod") and tok.pos_ == "PROPN":
+                    place = self._place_of(tok)
+                    if place is not None and place.place:
+                        found.append(place)
+                        break
         uniq: list[Place] = []
         for p in found:
             same = [q for q in uniq if q.country == p.country]

@@ -24,7 +24,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from plotwatch.extract.components import GAZ_KEY, TRIG_KEY
+from plotwatch.extract.components import GAZ_KEY, INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import DateResolver, Resolved, reference_year
 from plotwatch.extract.events import Candidate, SentenceAnalyzer
 from plotwatch.extract.places import PlaceResolver
@@ -53,7 +53,9 @@ def doc_to_extraction(
     for sent in sents:
         per_sent.append(analyzer.analyze(sent) if sent.start in has_trigger else [])
     _status_anaphora(sents, per_sent, res)
+    _headline_repeats(sents, per_sent)
     cands = [c for group in per_sent for c in group]
+    _stopped_with_weapons(doc, cands)
     _resolve_generic(cands, res)
     _extradition_origin(cands)
     _fallback_states(cands, doc, res, places)
@@ -64,6 +66,47 @@ def doc_to_extraction(
         if event is not None:
             events.append(event)
     return Extraction(entities=_entities(doc, res), events=events)
+
+
+def _headline_repeats(sents: list, per_sent: list[list[Candidate]]) -> None:
+    """A headline (a first line without closing punctuation) summarises the story, in a syntax
+    the parser reads badly: its hostile act is dropped when the body places an act of the same
+    type by the same state, and the headline gives no place or another country ("Envoy gets
+    20 years in Belgium over Paris rally bomb plot" would place the plot in Belgium)."""
+    if len(sents) < 2 or not per_sent[0]:
+        return
+    if sents[0].text.rstrip()[-1:] in ".!?:;\"”'’)":
+        return
+    body = [c for group in per_sent[1:] for c in group if c.hostile and c.place is not None]
+
+    def placed_better(c: Candidate, b: Candidate) -> bool:
+        assert b.place is not None
+        return (
+            b.type == c.type
+            and b.agent_state in (c.agent_state, None)
+            and (c.place is None or c.place.country != b.place.country)
+        )
+
+    per_sent[0] = [c for c in per_sent[0] if not c.hostile or not any(placed_better(c, b) for b in body)]
+
+
+def _stopped_with_weapons(doc: Doc, cands: list[Candidate]) -> None:
+    """A planned act whose operatives were arrested carrying its weapon ("stopped by police
+    … with 500 grams of TATP in their car") was foiled: operatives or weapons deployed and
+    stopped by the authorities, on the day of that arrest when the act has no date of its own.
+    The weapon must imply the act's type (TATP -> bombing)."""
+    seized: dict[str, Candidate] = {}
+    for c in cands:
+        if c.type == "arrest":
+            for span in doc.spans[INSTR_KEY]:
+                if c.sent.start <= span.start < c.sent.end:
+                    seized.setdefault(span.label_, c)
+    for c in cands:
+        arrest = seized.get(c.type)
+        if c.hostile and c.status == "planned" and arrest is not None:
+            c.status = "foiled"
+            if c.date is None and arrest.date is not None:
+                c.date = arrest.date  # the day it was stopped is the day of the foiled act
 
 
 def _status_anaphora(sents: list, per_sent: list[list[Candidate]], res: Resources) -> None:
@@ -210,10 +253,11 @@ def _to_event(
     if not hostile and cand.agent_state is None:
         return None
     resolved = cand.date
-    if resolved is None and ref_year is not None and dates.published is not None:
+    if resolved is None and ref_year is not None and dates.published is not None and not cand.charged:
         # the sentence gives no date: a dated article's year is a fair guess; an undated
         # article's most frequent year is not (retrospectives, embedded posts), so the date
-        # stays unknown (never invented)
+        # stays unknown (never invented); so does the date of the act a sentence or a charge is
+        # for, which came before the response reported
         resolved = Resolved(PartialDate.of(ref_year), False)
     date = resolved.date if resolved else PartialDate.unknown()
     old_after = int(res.cues.get("historical_years", 5))

@@ -94,7 +94,8 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
             continue
         if i > 0 and (cur.tag_ in ("VBD", "VBZ", "VBP") or cur.dep_ == "advcl"):
             finite = True
-        if i > 0 and lemma in future and cur.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+        gerund_charge = cur.tag_ == "VBG" and cur.dep_ == "pcomp"  # "jailed for planning an attack"
+        if i > 0 and lemma in future and cur.tag_ in ("VBZ", "VBP", "VB", "VBG") and not gerund_charge:
             return "future"
         for child in cur.children:
             clow = child.lower_

@@ -516,3 +516,39 @@ def test_state_held_behind_the_acts_gives_the_undated_killing_its_state(ex: Extr
     found = events(ex, f"{claim}\n\nAli Karimi was shot dead in Bergen on 3 May 2019.")
     killing = [e for e in found if e.type == "assassination" and e.place == "Bergen"]
     assert len(killing) == 1 and killing[0].agent_state == "IR"
+
+
+# -- the act a response is for, headlines, weapons seized ----------------------------------
+
+
+def test_act_a_sentence_is_for_is_not_a_future_plan_and_has_no_guessed_date(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "A Danish court on Thursday sentenced a Syrian diplomat to 12 years in prison for planning a "
+        "bomb attack on a rally of exiled opponents near Copenhagen.",
+        "bombing",
+    )
+    assert e.agent_state == "SY" and e.country == "DK" and e.place == "Copenhagen"
+    assert e.date.precision == "none"  # before the sentence, but not the year of the article
+
+
+def test_headline_act_placed_elsewhere_by_the_body_is_dropped(ex: Extractor) -> None:
+    text = (
+        "Syrian envoy gets 12 years in Denmark over rally bomb plot\n\n"
+        "A Danish court sentenced a Syrian diplomat to 12 years in prison for planning a bomb attack "
+        "on a rally near Oslo."
+    )
+    bombings = [e for e in events(ex, text) if e.type == "bombing"]
+    assert [e.country for e in bombings] == ["NO"]
+
+
+def test_operatives_stopped_with_the_weapon_make_the_plot_foiled_on_that_day(ex: Extractor) -> None:
+    text = (
+        "A court sentenced a Syrian diplomat for planning a bomb attack on a rally near Oslo. "
+        "His two accomplices were stopped by Swedish police in Malmo on 2 June 2021 with explosives "
+        "in their car."
+    )
+    e = one(ex, text, "bombing")
+    assert e.status == "foiled" and e.date.value == "2021-06-02"
+    plain = one(ex, text.split(". ")[0] + ".", "bombing")
+    assert plain.status == "planned"
