@@ -210,7 +210,12 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
                 votes[ent.country] += 1
     dominant = votes.most_common(1)[0][0] if votes else None
     here: str | None = None  # the country the article is about at this point
+    held: dict[str, str] = {}  # a person arrested, charged or convicted -> by which state
     for cand in cands:
+        targets = [a.canonical or a.name for a in cand.actors if a.role == "target"]
+        if cand.type in ("charge", "conviction") and cand.agent_state is None and cand.place is None:
+            # "He was charged on March 9 with …": the state that holds him
+            cand.agent_state = next((held[t] for t in targets if t in held), None)
         if cand.place is not None:
             here = cand.place.country
         elif not cand.hostile and cand.agent_state:
@@ -230,6 +235,8 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             and cand.type in ("expulsion", "diplomatic_measure", "sanction")
         ):
             cand.agent_state = cand.place.country if cand.place else None
+        if cand.type in ("arrest", "charge", "conviction") and cand.agent_state:
+            held.update(dict.fromkeys(targets, cand.agent_state))
 
 
 def _response_years(cands: list[Candidate]) -> None:

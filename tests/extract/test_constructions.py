@@ -552,3 +552,14 @@ def test_operatives_stopped_with_the_weapon_make_the_plot_foiled_on_that_day(ex:
     assert e.status == "foiled" and e.date.value == "2021-06-02"
     plain = one(ex, text.split(". ")[0] + ".", "bombing")
     assert plain.status == "planned"
+
+
+def test_charge_without_authority_takes_the_state_holding_the_person(ex: Extractor) -> None:
+    text = (
+        "Belgian police arrested Assadollah Assadi, an Iranian diplomat, in Antwerp on 1 July 2018. "
+        "He was charged on March 9 with attempted terrorist murder."
+    )
+    e = one(ex, text, "charge", dt.date(2019, 5, 10))
+    assert e.agent_state == "BE" and e.date.value == "2019-03-09"
+    assert "Assadollah Assadi" in names(e, "target")
+    assert not [x for x in events(ex, text.split(". ")[1], dt.date(2019, 5, 10)) if x.type == "charge"]
