@@ -179,8 +179,26 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
     words, objects = set(cues.get("words", ())), set(cues.get("objects", ()))
     hostile = {s.root.i for s in doc.spans[TRIG_KEY] if s.label_ in HOSTILE_TYPES or s.label_ == "generic"}
     roles = RoleFinder(doc, res, places)
+    orders = set(cues.get("order_verbs", ()))
     out: Counter[str] = Counter()
     for tok in doc:
+        if tok.lemma_.lower() in orders and tok.pos_ == "VERB":
+            # "the killing was commissioned by the Russian state", "Moscow ordered the killing"
+            act = [
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "nsubjpass") and (c.i in hostile or c.lemma_.lower() in objects)
+            ]
+            by = [g for p in tok.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
+            subj = (
+                by
+                if any(c.dep_ == "nsubjpass" for c in act)
+                else [c for c in tok.children if c.dep_ == "nsubj"]
+            )
+            for s in subj if act else []:
+                if code := roles.phrase_country(s):
+                    out[code] += 1
+            continue
         if tok.lemma_.lower() not in words:
             continue
         acts = [

@@ -563,3 +563,16 @@ def test_charge_without_authority_takes_the_state_holding_the_person(ex: Extract
     assert e.agent_state == "BE" and e.date.value == "2019-03-09"
     assert "Assadollah Assadi" in names(e, "target")
     assert not [x for x in events(ex, text.split(". ")[1], dt.date(2019, 5, 10)) if x.type == "charge"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The court ruled that the killing was commissioned by the Russian state.",
+        "Prosecutors said the Russian state ordered the killing.",
+    ],
+)
+def test_state_that_ordered_the_act_gives_the_undated_killing_its_state(ex: Extractor, claim: str) -> None:
+    found = events(ex, f"{claim}\n\nA Chechen exile was shot dead in Berlin on 23 August 2019.")
+    killing = [e for e in found if e.type == "assassination" and e.place == "Berlin"]
+    assert len(killing) == 1 and killing[0].agent_state == "RU"
