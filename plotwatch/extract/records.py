@@ -190,13 +190,13 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
                 if c.dep_ in ("dobj", "nsubjpass") and (c.i in hostile or c.lemma_.lower() in objects)
             ]
             by = [g for p in tok.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
-            subj = (
+            doers = (
                 by
                 if any(c.dep_ == "nsubjpass" for c in act)
                 else [c for c in tok.children if c.dep_ == "nsubj"]
             )
-            for s in subj if act else []:
-                if code := roles.phrase_country(s):
+            for doer in doers if act else []:
+                if code := roles.phrase_country(doer):
                     out[code] += 1
             continue
         if tok.lemma_.lower() not in words:
