@@ -196,24 +196,30 @@ class Comparer:
     # -- names ------------------------------------------------------------------------------
     @staticmethod
     def parts(name: ParsedName) -> list[Part]:
-        """The parts of a name as :meth:`compare_parts` takes them."""
+        """The parts of a name, as the alignment pairs them."""
         return [Part(t, r) for t, r in zip(name.tokens, name.raws, strict=True)]
 
     def compare(self, a: ParsedName, b: ParsedName) -> Alignment:
         """The best alignment of two names, its ``score`` set (0–1)."""
-        best = self.compare_parts(self.parts(a), self.parts(b))
-        assert best is not None  # no floor: always compared
-        return best
+        return self._best(self.parts(a), self.parts(b))
 
-    def compare_parts(self, pa: list[Part], pb: list[Part], floor: float = 0.0) -> Alignment | None:
-        """:meth:`compare` on :meth:`parts`; None when the score is certainly below ``floor``.
+    def probe(self, name: ParsedName) -> Probe:
+        """``name`` ready to be compared with many names (:meth:`compare_probe`)."""
+        return Probe(self, name)
+
+    def compare_probe(self, probe: Probe, pb: list[Part], floor: float = 0.0) -> Alignment | None:
+        """:meth:`compare` of the probe's name with the name of parts ``pb``; None when the
+        score is certainly below ``floor``.
 
         That is decided early only for a floor above ``1 - CONFLICT_PENALTY``, where a part left
         over on each side is enough to miss it: when a part of the shorter name has no similar
-        part in the other and no two neighbouring parts could be read as one, the names are
-        not aligned at all."""
-        if floor > 1.0 - CONFLICT_PENALTY and not self._may_cover(pa, pb):
+        part in the other and no two neighbouring parts could be read as one
+        (:meth:`Probe.may_cover`), the names are not aligned at all."""
+        if floor > 1.0 - CONFLICT_PENALTY and not probe.may_cover(pb):
             return None
+        return self._best(probe.parts, pb)
+
+    def _best(self, pa: list[Part], pb: list[Part]) -> Alignment:
         best = self._align(pa, pb)
         if best.left_a and best.left_b:  # a joined form can only pair with a part left over
             for joined_a, joined_b in self._joins(pa, pb, best):
@@ -221,38 +227,6 @@ class Comparer:
                 if alt.score > best.score:
                     best = alt
         return best
-
-    def _may_cover(self, pa: list[Part], pb: list[Part]) -> bool:
-        """Whether an alignment may leave no part over on one side: every part of the shorter
-        name has a similar part in the other, or two neighbouring parts may be read as one."""
-        sim = self.sim
-        if len(pa) <= len(pb) and all(any(sim(x.token, y.token)[0] >= TOKEN_MATCH for y in pb) for x in pa):
-            return True
-        if len(pb) <= len(pa) and all(any(sim(x.token, y.token)[0] >= TOKEN_MATCH for x in pa) for y in pb):
-            return True
-        return self._may_join_any(pa, pb) or self._may_join_any(pb, pa)
-
-    def _may_join_any(self, side: list[Part], other: list[Part]) -> bool:
-        """Whether two neighbouring parts of ``side`` read as one are :data:`JOIN_MATCH` similar
-        to a part of ``other`` (:meth:`_may_join` inlined for the common case: plain tokens of
-        lengths too far apart)."""
-        if len(side) < 2:
-            return False
-        others = [(o.token, len(o.token.fold), o.token.initial or o.token.unglued) for o in other]
-        for x, y in itertools.pairwise(side):
-            if x.token.initial or y.token.initial:
-                continue
-            joined = self.analyzer.join(x.token, y.token)
-            lj = len(joined.fold)
-            plain = not (
-                joined.symbols or joined.nicks or joined.unglued or joined.canon in self.variants.nicknames
-            )
-            for t, lt, special in others:
-                if plain and not special and 2 * min(lj, lt) < JOIN_MATCH * (lj + lt):
-                    continue
-                if self._may_join(joined, t) and self.sim(joined, t)[0] >= JOIN_MATCH:
-                    return True
-        return False
 
     def _joins(self, pa: list[Part], pb: list[Part], best: Alignment) -> list[tuple[list[Part], list[Part]]]:
         """Alternatives where neighbouring parts are read as one, when the other side has a part
@@ -383,3 +357,75 @@ class Comparer:
         if len(al.pairs) == 1 and (al.left_a or al.left_b):
             lines.append(f"only one name part in common (-{SINGLE_PENALTY})")
         return lines
+
+
+class Probe:
+    """One name compared with many (a query with its candidates): its parts, and what is learnt
+    about them on the way, for that name only — which of its parts each part of the other
+    names is similar to, and which parts pair with two parts read as one — so that a name that
+    cannot be aligned is set aside with a few lookups (:meth:`may_cover`)."""
+
+    def __init__(self, comparer: Comparer, name: ParsedName) -> None:
+        self.comparer = comparer
+        self.parts = comparer.parts(name)
+        self._all = (1 << len(self.parts)) - 1
+        self._joined = [
+            comparer.analyzer.join(x.token, y.token)
+            for x, y in itertools.pairwise(self.parts)
+            if not (x.token.initial or y.token.initial)
+        ]
+        self._similar: dict[Token, int] = {}  # other part → bit mask of the similar parts here
+        self._joins_here: dict[Token, bool] = {}  # other part ~ two parts here read as one
+        self._joins_there: dict[Token, bool] = {}  # two other parts read as one ~ a part here
+
+    def similar(self, t: Token) -> int:
+        """Which parts of the probe (bit mask) are at least :data:`TOKEN_MATCH` similar to ``t``."""
+        mask = self._similar.get(t)
+        if mask is None:
+            sim = self.comparer.sim
+            mask = 0
+            for i, p in enumerate(self.parts):
+                if sim(p.token, t)[0] >= TOKEN_MATCH:
+                    mask |= 1 << i
+            self._similar[t] = mask
+        return mask
+
+    def _join_here(self, t: Token) -> bool:
+        found = self._joins_here.get(t)
+        if found is None:
+            c = self.comparer
+            found = any(c._may_join(j, t) and c.sim(j, t)[0] >= JOIN_MATCH for j in self._joined)
+            self._joins_here[t] = found
+        return found
+
+    def _join_there(self, joined: Token) -> bool:
+        found = self._joins_there.get(joined)
+        if found is None:
+            c = self.comparer
+            found = any(
+                c._may_join(joined, p.token) and c.sim(joined, p.token)[0] >= JOIN_MATCH for p in self.parts
+            )
+            self._joins_there[joined] = found
+        return found
+
+    def may_cover(self, pb: list[Part]) -> bool:
+        """Whether an alignment with the name of parts ``pb`` may leave no part over on one side:
+        every part of the shorter name has a similar part in the other, or two neighbouring
+        parts of one name may be read as one part of the other."""
+        masks = [self.similar(p.token) for p in pb]
+        if len(self.parts) <= len(pb):
+            seen = 0
+            for mask in masks:
+                seen |= mask
+            if seen == self._all:
+                return True
+        if len(pb) <= len(self.parts) and all(masks):
+            return True
+        if self._joined and any(self._join_here(p.token) for p in pb):
+            return True
+        join = self.comparer.analyzer.join
+        return any(
+            self._join_there(join(x.token, y.token))
+            for x, y in itertools.pairwise(pb)
+            if not (x.token.initial or y.token.initial)
+        )

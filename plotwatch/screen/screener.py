@@ -177,28 +177,31 @@ class Screener:
         wanted = Details.of(birth_date, nationality)
         # A name scoring below this cannot reach the threshold, whatever the details add.
         floor = self.threshold - (MAX_BONUS if wanted is not None else 0.0)
-        parts = self.comparer.parts(query)
-        best: dict[str, tuple[float, int, Any, list[str]]] = {}
+        comparer = self.comparer
+        probe = comparer.probe(query)
+        best: dict[str, tuple[float, int, Alignment, list[str]]] = {}
         seen: dict[int, Alignment | None] = {}
         for n in self.candidates(query):
             shape = self._shape[n]
             if shape in seen:  # many entities share a name: compare each spelling once
                 al = seen[shape]
             else:
-                al = seen[shape] = self.comparer.compare_parts(
-                    parts, self.comparer.parts(self._parsed[n]), floor
-                )
+                al = seen[shape] = comparer.compare_probe(probe, comparer.parts(self._parsed[n]), floor)
             if al is None:
                 continue
             entity_id = self._alias_entity[n]
-            score, notes = adjust(al.score, wanted, self.details.get(entity_id))
+            notes: list[str] = []
+            if wanted is None:
+                score = al.score
+            else:
+                score, notes = adjust(al.score, wanted, self.details.get(entity_id))
             if score >= self.threshold and (entity_id not in best or score > best[entity_id][0]):
                 best[entity_id] = (score, n, al, notes)
-        ranked = heapq.nsmallest(
-            limit, best.items(), key=lambda kv: (-kv[1][0], self._entity_names[kv[0]], kv[0])
-        )
+        names = self._entity_names
+        ranked = heapq.nsmallest(limit, [(-v[0], names[e], e) for e, v in best.items()])
         hits = []
-        for entity_id, (score, n, al, notes) in ranked:
+        for _, _, entity_id in ranked:
+            score, n, al, notes = best[entity_id]
             origin, kind = self.info.get(entity_id, (None, None))
             lines = [f"alias: {self._alias_text[n]}"]
             lines += self.comparer.explain(query, self._parsed[n], al) + notes

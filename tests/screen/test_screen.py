@@ -265,7 +265,7 @@ def test_screen_threads_get_the_same_hits() -> None:
 
 
 def test_screen_early_rejection_only_drops_names_below_the_floor() -> None:
-    """compare_parts with a floor returns None only for names whose full comparison scores
+    """compare_probe with a floor returns None only for names whose full comparison scores
     below it, and otherwise the same alignment; on real pairs it does reject some."""
     from itertools import pairwise
 
@@ -283,7 +283,7 @@ def test_screen_early_rejection_only_drops_names_below_the_floor() -> None:
         a, b = parse(query), parse(candidate)
         full = c.compare(a, b)
         for floor in (0.73, 0.8):
-            quick = c.compare_parts(c.parts(a), c.parts(b), floor)
+            quick = c.compare_probe(c.probe(a), c.parts(b), floor)
             if quick is None:
                 rejected += 1
                 assert full.score < floor, (query, candidate, full.score)
