@@ -19,6 +19,7 @@ Neighbouring parts may be joined when the other side writes them as one ("Mohamm
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 
@@ -193,6 +194,13 @@ class Comparer:
                 return True
         return False
 
+    def plain_join(self, joined: Token) -> bool:
+        """Whether only its spelling can make ``joined`` similar to a part (no name symbols,
+        nicknames or glued article): then :meth:`_may_join` is a test of lengths alone."""
+        return not (
+            joined.symbols or joined.nicks or joined.unglued or joined.canon in self.variants.nicknames
+        )
+
     # -- names ------------------------------------------------------------------------------
     @staticmethod
     def parts(name: ParsedName) -> list[Part]:
@@ -207,17 +215,17 @@ class Comparer:
         """``name`` ready to be compared with many names (:meth:`compare_probe`)."""
         return Probe(self, name)
 
-    def compare_probe(self, probe: Probe, pb: list[Part], floor: float = 0.0) -> Alignment | None:
-        """:meth:`compare` of the probe's name with the name of parts ``pb``; None when the
-        score is certainly below ``floor``.
+    def compare_probe(self, probe: Probe, b: ParsedName, floor: float = 0.0) -> Alignment | None:
+        """:meth:`compare` of the probe's name with ``b``; None when the score is certainly
+        below ``floor``.
 
         That is decided early only for a floor above ``1 - CONFLICT_PENALTY``, where a part left
         over on each side is enough to miss it: when a part of the shorter name has no similar
         part in the other and no two neighbouring parts could be read as one
         (:meth:`Probe.may_cover`), the names are not aligned at all."""
-        if floor > 1.0 - CONFLICT_PENALTY and not probe.may_cover(pb):
+        if floor > 1.0 - CONFLICT_PENALTY and not probe.may_cover(b.tokens):
             return None
-        return self._best(probe.parts, pb)
+        return self._best(probe.parts, self.parts(b))
 
     def _best(self, pa: list[Part], pb: list[Part]) -> Alignment:
         best = self._align(pa, pb)
@@ -368,15 +376,24 @@ class Probe:
     def __init__(self, comparer: Comparer, name: ParsedName) -> None:
         self.comparer = comparer
         self.parts = comparer.parts(name)
-        self._all = (1 << len(self.parts)) - 1
+        self.tokens = name.tokens
+        self._all = (1 << len(self.tokens)) - 1
         self._joined = [
-            comparer.analyzer.join(x.token, y.token)
-            for x, y in itertools.pairwise(self.parts)
-            if not (x.token.initial or y.token.initial)
+            comparer.analyzer.join(x, y)
+            for x, y in itertools.pairwise(self.tokens)
+            if not (x.initial or y.initial)
         ]
         self._similar: dict[Token, int] = {}  # other part → bit mask of the similar parts here
         self._joins_here: dict[Token, bool] = {}  # other part ~ two parts here read as one
         self._joins_there: dict[Token, bool] = {}  # two other parts read as one ~ a part here
+        # When no rule but spelling can apply, only the lengths of the folded forms decide
+        # (:meth:`Comparer._may_join`): the lengths that may pair with a join here, and the
+        # lengths of a join elsewhere that may pair with a part here.
+        plain = comparer.plain_join
+        self._here_lengths = _join_lengths([len(j.fold) for j in self._joined])
+        self._here_plain = all(plain(j) for j in self._joined)
+        self._there_lengths = _join_lengths([len(t.fold) for t in self.tokens])
+        self._there_plain = not any(t.initial or t.unglued for t in self.tokens)
 
     def similar(self, t: Token) -> int:
         """Which parts of the probe (bit mask) are at least :data:`TOKEN_MATCH` similar to ``t``."""
@@ -384,13 +401,15 @@ class Probe:
         if mask is None:
             sim = self.comparer.sim
             mask = 0
-            for i, p in enumerate(self.parts):
-                if sim(p.token, t)[0] >= TOKEN_MATCH:
+            for i, p in enumerate(self.tokens):
+                if sim(p, t)[0] >= TOKEN_MATCH:
                     mask |= 1 << i
             self._similar[t] = mask
         return mask
 
     def _join_here(self, t: Token) -> bool:
+        if self._here_plain and not (t.initial or t.unglued) and len(t.fold) not in self._here_lengths:
+            return False
         found = self._joins_here.get(t)
         if found is None:
             c = self.comparer
@@ -399,33 +418,48 @@ class Probe:
         return found
 
     def _join_there(self, joined: Token) -> bool:
+        if (
+            self._there_plain
+            and len(joined.fold) not in self._there_lengths
+            and self.comparer.plain_join(joined)
+        ):
+            return False
         found = self._joins_there.get(joined)
         if found is None:
             c = self.comparer
-            found = any(
-                c._may_join(joined, p.token) and c.sim(joined, p.token)[0] >= JOIN_MATCH for p in self.parts
-            )
+            found = any(c._may_join(joined, t) and c.sim(joined, t)[0] >= JOIN_MATCH for t in self.tokens)
             self._joins_there[joined] = found
         return found
 
-    def may_cover(self, pb: list[Part]) -> bool:
-        """Whether an alignment with the name of parts ``pb`` may leave no part over on one side:
-        every part of the shorter name has a similar part in the other, or two neighbouring
-        parts of one name may be read as one part of the other."""
-        masks = [self.similar(p.token) for p in pb]
-        if len(self.parts) <= len(pb):
+    def may_cover(self, tokens: tuple[Token, ...]) -> bool:
+        """Whether an alignment with the name of parts ``tokens`` may leave no part over on one
+        side: every part of the shorter name has a similar part in the other, or two
+        neighbouring parts of one name may be read as one part of the other."""
+        masks = [self.similar(t) for t in tokens]
+        if len(self.tokens) <= len(tokens):
             seen = 0
             for mask in masks:
                 seen |= mask
             if seen == self._all:
                 return True
-        if len(pb) <= len(self.parts) and all(masks):
+        if len(tokens) <= len(self.tokens) and all(masks):
             return True
-        if self._joined and any(self._join_here(p.token) for p in pb):
+        if self._joined and any(self._join_here(t) for t in tokens):
             return True
         join = self.comparer.analyzer.join
         return any(
-            self._join_there(join(x.token, y.token))
-            for x, y in itertools.pairwise(pb)
-            if not (x.token.initial or y.token.initial)
+            self._join_there(join(x, y))
+            for x, y in itertools.pairwise(tokens)
+            if not (x.initial or y.initial)
         )
+
+
+def _join_lengths(lengths: list[int]) -> frozenset[int]:
+    """The lengths ``n`` for which ``2 * min(n, m) >= JOIN_MATCH * (n + m)`` for some ``m`` of
+    ``lengths``: Indel similarity can reach :data:`JOIN_MATCH` only between such lengths."""
+    return frozenset().union(*(_lengths_near(m) for m in lengths))
+
+
+@functools.cache
+def _lengths_near(m: int) -> frozenset[int]:
+    return frozenset(n for n in range(1, 2 * m + 2) if 2 * min(n, m) >= JOIN_MATCH * (n + m))

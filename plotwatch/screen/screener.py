@@ -186,7 +186,7 @@ class Screener:
             if shape in seen:  # many entities share a name: compare each spelling once
                 al = seen[shape]
             else:
-                al = seen[shape] = comparer.compare_probe(probe, comparer.parts(self._parsed[n]), floor)
+                al = seen[shape] = comparer.compare_probe(probe, self._parsed[n], floor)
             if al is None:
                 continue
             entity_id = self._alias_entity[n]

@@ -283,7 +283,7 @@ def test_screen_early_rejection_only_drops_names_below_the_floor() -> None:
         a, b = parse(query), parse(candidate)
         full = c.compare(a, b)
         for floor in (0.73, 0.8):
-            quick = c.compare_probe(c.probe(a), c.parts(b), floor)
+            quick = c.compare_probe(c.probe(a), b, floor)
             if quick is None:
                 rejected += 1
                 assert full.score < floor, (query, candidate, full.score)
@@ -304,3 +304,15 @@ def test_screen_details_bonus_is_bounded() -> None:
     same = Details("1971-12-22", "IR")
     assert adjust(0.5, same, same)[0] == pytest.approx(0.5 + MAX_BONUS)
     assert adjust(0.5, Details("1971", "IR"), same)[0] < 0.5 + MAX_BONUS
+
+
+def test_screen_join_lengths_are_those_indel_allows() -> None:
+    from rapidfuzz.distance import Indel
+
+    from plotwatch.screen.compare import JOIN_MATCH, _join_lengths
+
+    for lengths in ([5], [10, 4], [], [1, 2, 30]):
+        allowed = _join_lengths(lengths)
+        for n in range(1, 80):
+            best = max((Indel.normalized_similarity("a" * n, "a" * m) for m in lengths), default=0.0)
+            assert (n in allowed) == (best >= JOIN_MATCH), (lengths, n)
