@@ -17,10 +17,11 @@ Tokens are cached by their ASCII form: a corpus of names has few distinct parts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+from rigour.names import Name, NameTypeTag, SymbolCategory, analyze_names
 from rigour.text.translit import ascii_text
 
 from plotwatch.screen.variants import Variants, load_variants
@@ -140,6 +141,17 @@ class Analyzer:
         self.variants = variants or load_variants()
         self._tokens: dict[str, Token] = {}
         self._joined: dict[str, Token] = {}
+        self._primed: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def prime(self, texts: Iterable[str]) -> None:
+        """Look up the rigour symbols of every new word of ``texts`` in one call (a call per
+        word costs far more), for the :meth:`parse` calls that follow."""
+        words = {w for text in texts for _, w in _words(text) if w not in self._tokens}
+        self._primed.update(symbols_of(words))
+
+    def done_priming(self) -> None:
+        """Forget primed symbols not used (their words are tokens now)."""
+        self._primed.clear()
 
     def token(self, word: str) -> Token:
         """The cached :class:`Token` of a lower-case ASCII word."""
@@ -164,7 +176,11 @@ class Analyzer:
         canon = self.variants.canonical(word)
         folded = fold(canon)
         initial = len(word) == 1 and word.isalpha()
-        names, nicks = _symbols(word) if symbols and not initial else (frozenset(), frozenset())
+        if symbols and not initial:
+            primed = self._primed.pop(word, None)
+            names, nicks = primed if primed is not None else _symbols(word)
+        else:
+            names, nicks = frozenset(), frozenset()
         unglued = None
         if len(word) >= 7 and word[:2] in ("al", "el") and word not in self.variants.classes:
             unglued = fold(word[2:])
@@ -172,12 +188,7 @@ class Analyzer:
 
     def parse(self, text: str) -> ParsedName:
         """Split, transliterate and clean a name (see the module docstring)."""
-        words: list[tuple[str, str]] = []  # (as written, ascii)
-        for part in _SEPARATORS.split(_APOSTROPHES.sub("", text)):
-            if part:
-                found = ascii_words(part)
-                words.extend((part if len(found) == 1 else w, w) for w in found)
-        words = _abd(words)
+        words = _abd(_words(text))
         v = self.variants
         names = sum(1 for _, w in words if w not in v.particles and w not in v.titles)
         kept: list[tuple[str, str]] = []
@@ -198,6 +209,16 @@ class Analyzer:
             raws=tuple(raw for raw, _ in kept),
             dropped=tuple(dropped),
         )
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """The words of a name: (as written, lower-case ASCII)."""
+    words: list[tuple[str, str]] = []
+    for part in _SEPARATORS.split(_APOSTROPHES.sub("", text)):
+        if part:
+            found = ascii_words(part)
+            words.extend((part if len(found) == 1 else w, w) for w in found)
+    return words
 
 
 def _particle(raw: str, word: str, position: int) -> bool:
@@ -228,16 +249,37 @@ def _abd(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
 @lru_cache(maxsize=200_000)
 def _symbols(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """rigour's NAME and NICK symbols of a single name part."""
-    names: set[str] = set()
-    nicks: set[str] = set()
     if len(word) < 2 or not word.isalpha():
         return frozenset(), frozenset()
-    for name in analyze_names(NameTypeTag.PER, [word], consolidate=False, phonetics=False, numerics=False):
+    return _tagged(analyze_names(NameTypeTag.PER, [word], consolidate=False, phonetics=False, numerics=False))
+
+
+def symbols_of(words: Iterable[str]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """:func:`_symbols` of many words, looked up in one rigour call (the same symbols: a name
+    part is tagged on its own)."""
+    wanted = {w for w in words if len(w) >= 2 and w.isalpha()}
+    by_word: dict[str, list[Name]] = {}
+    if wanted:
+        for name in analyze_names(
+            NameTypeTag.PER, sorted(wanted), consolidate=False, phonetics=False, numerics=False
+        ):
+            by_word.setdefault(name.original, []).append(name)
+    out = {w: _tagged(by_word[w]) for w in wanted if w in by_word}
+    for w in wanted - out.keys():  # not returned under its own spelling: one call for it
+        out[w] = _symbols(w)
+    return out
+
+
+def _tagged(names: Iterable[Name]) -> tuple[frozenset[str], frozenset[str]]:
+    """The NAME and NICK symbols of single parts in rigour's analysis of a name part."""
+    found: set[str] = set()
+    nicks: set[str] = set()
+    for name in names:
         for span in name.spans:
             if len(span.parts) != 1:
                 continue
             if span.symbol.category == SymbolCategory.NAME:
-                names.add(f"n:{span.symbol.id}")
+                found.add(f"n:{span.symbol.id}")
             elif span.symbol.category == SymbolCategory.NICK:
                 nicks.add(f"k:{span.symbol.id}")
-    return frozenset(names), frozenset(nicks)
+    return frozenset(found), frozenset(nicks)

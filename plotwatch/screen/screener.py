@@ -79,7 +79,9 @@ class Screener:
         self._exact: dict[str, list[int]] = {}
         postings: dict[str, list[int]] = {}
         seen: set[tuple[str, str]] = set()
-        for entity_id, alias, entity_name in names:
+        rows = list(names)
+        self.analyzer.prime(alias for _, alias, _ in rows)
+        for entity_id, alias, entity_name in rows:
             self._entity_names.setdefault(entity_id, entity_name)
             parsed = self.analyzer.parse(alias)
             form = _form(parsed)
@@ -94,6 +96,7 @@ class Screener:
             self._exact.setdefault(form, []).append(n)
             for key in name_keys(parsed, self.analyzer):
                 postings.setdefault(key, []).append(n)
+        self.analyzer.done_priming()
         total = max(1, len(self._parsed))
         self._postings = {k: np.asarray(v, dtype=np.int32) for k, v in postings.items()}
         self._idf = {k: math.log(1.0 + total / len(v)) for k, v in postings.items()}

@@ -316,3 +316,14 @@ def test_screen_join_lengths_are_those_indel_allows() -> None:
         for n in range(1, 80):
             best = max((Indel.normalized_similarity("a" * n, "a" * m) for m in lengths), default=0.0)
             assert (n in allowed) == (best >= JOIN_MATCH), (lengths, n)
+
+
+def test_screen_symbols_looked_up_together_are_those_looked_up_alone() -> None:
+    from plotwatch.screen.normalize import _symbols, symbols_of
+
+    words = ["hossein", "husayn", "mohammad", "yevgeny", "evgeny", "bill", "william", "x", "a1", "zzzq"]
+    together = symbols_of(words)
+    assert set(together) == {w for w in words if len(w) >= 2 and w.isalpha()}
+    assert together["hossein"][0] & together["husayn"][0]  # rigour: one name
+    for w, found in together.items():
+        assert found == _symbols.__wrapped__(w), w
