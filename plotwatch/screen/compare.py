@@ -15,6 +15,10 @@ penalties for what is left over:
 
 Neighbouring parts may be joined when the other side writes them as one ("Mohammad Reza" ~
 "Mohammadreza", "Abdul Rahman" ~ "Abdulrahman").
+
+A query compared with many names is a :class:`Probe`: names that cannot reach a threshold
+above ``1 - CONFLICT_PENALTY`` (a part of the shorter name with no similar part, and no join
+possible) are set aside before alignment (:meth:`Comparer.compare_probe`).
 """
 
 from __future__ import annotations
