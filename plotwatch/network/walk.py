@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.engine import Connection
 
 from plotwatch.errors import NotFoundError
 from plotwatch.store.db import Store, normalize_name
@@ -108,25 +109,55 @@ def edge_types(store: Store) -> list[str]:
     return [*ROLES, *sorted(stored - set(ROLES))]
 
 
-def _step(s: Any, frontier: Iterable[str], allowed: set[str] | None) -> dict[EdgeKey, dict[str, Any]]:
+_ENTS: Any = bindparam("ents", expanding=True)
+_INCS: Any = bindparam("incs", expanding=True)
+_IDS: Any = bindparam("ids", expanding=True)
+_ROLE_EDGES = select(
+    IncidentActor.entity_id, IncidentActor.incident_id, IncidentActor.role, IncidentActor.name
+).where(
+    IncidentActor.entity_id.is_not(None),
+    IncidentActor.incident_id.not_in(select(Review.incident_id).where(Review.decision == "rejected")),
+    or_(IncidentActor.entity_id.in_(_ENTS), IncidentActor.incident_id.in_(_INCS)),
+)
+_RELATION_EDGES = select(Relation.source_id, Relation.target_id, Relation.type).where(
+    or_(Relation.source_id.in_(_ENTS), Relation.target_id.in_(_ENTS))
+)
+_ENTITY_NODES = select(Entity.id, Entity.name, Entity.kind, Entity.country).where(Entity.id.in_(_IDS))
+_INCIDENT_NODES = select(Incident.id, Incident.type, Incident.date_value, Incident.country).where(
+    Incident.id.in_(_IDS)
+)
+_QUOTES = (
+    select(EventMentionRow.incident_id, Article.source_id, EventMentionRow.quote)
+    .join(Article, Article.id == EventMentionRow.article_id)
+    .where(EventMentionRow.incident_id.in_(_IDS))
+    .order_by(EventMentionRow.incident_id, Article.source_id, EventMentionRow.sentence_start)
+)
+_RELATION_QUOTES = (
+    select(Relation.source_id, Relation.target_id, Relation.type, Relation.quote, Relation.origin,
+           Article.source_id)
+    .join(Article, Article.id == Relation.article_id, isouter=True)
+    .where(Relation.source_id.in_(_IDS))
+    .order_by(Relation.id)
+)  # fmt: skip
+
+
+def _step(
+    conn: Connection, frontier: Iterable[str], allowed: set[str] | None
+) -> dict[EdgeKey, dict[str, Any]]:
     """Every edge touching a node of ``frontier`` (of an allowed type), without evidence yet."""
     ents = sorted(n[2:] for n in frontier if n.startswith("e:"))
     incs = sorted(n[2:] for n in frontier if n.startswith("i:"))
-    rejected = select(Review.incident_id).where(Review.decision == "rejected")
     found: dict[EdgeKey, dict[str, Any]] = {}
     for chunk_e, chunk_i in _chunks2(ents, incs):
-        q = select(IncidentActor.entity_id, IncidentActor.incident_id, IncidentActor.role, IncidentActor.name)
-        q = q.where(IncidentActor.entity_id.is_not(None), IncidentActor.incident_id.not_in(rejected))
-        q = q.where(or_(IncidentActor.entity_id.in_(chunk_e), IncidentActor.incident_id.in_(chunk_i)))
-        for e, i, role, name in s.execute(q):
+        for e, i, role, name in conn.execute(_ROLE_EDGES, {"ents": chunk_e, "incs": chunk_i}).all():
             if allowed is None or role in allowed:
                 key = (f"e:{e}", f"i:{i}", role)
-                found.setdefault(key, {"kind": "role", "names": set()})["names"].add(name)
+                info = found.get(key)
+                if info is None:
+                    found[key] = info = {"kind": "role", "names": set()}
+                info["names"].add(name)
         if chunk_e:
-            q2 = select(Relation.source_id, Relation.target_id, Relation.type).where(
-                or_(Relation.source_id.in_(chunk_e), Relation.target_id.in_(chunk_e))
-            )
-            for a, b, t in s.execute(q2):
+            for a, b, t in conn.execute(_RELATION_EDGES, {"ents": chunk_e}).all():
                 if allowed is None or t in allowed:
                     found.setdefault((f"e:{a}", f"e:{b}", t), {"kind": "relation"})
     return found
@@ -152,13 +183,13 @@ def _walk(
     parent: dict[str, tuple[str, EdgeKey] | None] = {center: None}
     depth = {center: 0}
     raw: dict[EdgeKey, dict[str, Any]] = {}
-    with store.session() as s:
-        if s.get(Entity, start) is None:
+    with store.engine.connect() as conn:
+        if conn.execute(select(Entity.id).where(Entity.id == start)).first() is None:
             raise NotFoundError(f"no entity with id {start!r}")
         frontier = [center]
         for hop in range(1, hops + 1):
             nxt: list[str] = []
-            for key, info in sorted(_step(s, frontier, allowed).items()):
+            for key, info in sorted(_step(conn, frontier, allowed).items()):
                 a, b, _t = key
                 new = [n for n in (a, b) if n not in depth]
                 if new and len(depth) >= max_nodes:
@@ -166,17 +197,16 @@ def _walk(
                     continue
                 raw.setdefault(key, info)
                 for n in new:
-                    other = b if n == a else a
-                    depth[n], parent[n] = hop, (other, key)
+                    depth[n], parent[n] = hop, (b if n == a else a, key)
                     nxt.append(n)
             frontier = nxt
             if not frontier or (goal is not None and goal in depth):
                 break
-        _describe(s, sub, depth, parent)
+        _describe(conn, sub, depth, parent)
         for key, info in raw.items():
             if key[0] in depth and key[1] in depth:
                 sub.edges[key] = {"source": key[0], "target": key[1], "type": key[2], "kind": info["kind"]}
-        _evidence(s, sub, raw)
+        _evidence(conn, sub, raw)
     return sub
 
 
@@ -188,21 +218,22 @@ def _path(parent: dict[str, tuple[str, EdgeKey] | None], node: str) -> list[str]
 
 
 def _describe(
-    s: Any, sub: Subgraph, depth: dict[str, int], parent: dict[str, tuple[str, EdgeKey] | None]
+    conn: Connection, sub: Subgraph, depth: dict[str, int], parent: dict[str, tuple[str, EdgeKey] | None]
 ) -> None:
+    """Every reached node that is stored, with its hop count, its path and the edge it came by."""
     ents = sorted(n[2:] for n in depth if n.startswith("e:"))
     incs = sorted(n[2:] for n in depth if n.startswith("i:"))
     for chunk in _chunks(ents):
-        for e in s.scalars(select(Entity).where(Entity.id.in_(chunk))):
-            nid = f"e:{e.id}"
-            sub.nodes[nid] = {"id": nid, "ref": e.id, "label": e.name, "group": "entity", "type": e.kind,
-                              "country": e.country}  # fmt: skip
+        for eid, name, kind, country in conn.execute(_ENTITY_NODES, {"ids": chunk}).all():
+            nid = f"e:{eid}"
+            sub.nodes[nid] = {"id": nid, "ref": eid, "label": name, "group": "entity", "type": kind,
+                              "country": country}  # fmt: skip
     for chunk in _chunks(incs):
-        for i in s.scalars(select(Incident).where(Incident.id.in_(chunk))):
-            nid = f"i:{i.id}"
-            label = f"{i.type} {i.date_value or ''} {i.country or ''}".split()
-            sub.nodes[nid] = {"id": nid, "ref": i.id, "label": " ".join(label), "group": "incident",
-                              "type": i.type, "date": i.date_value, "country": i.country}  # fmt: skip
+        for iid, itype, date, country in conn.execute(_INCIDENT_NODES, {"ids": chunk}).all():
+            nid = f"i:{iid}"
+            label = " ".join(f"{itype} {date or ''} {country or ''}".split())
+            sub.nodes[nid] = {"id": nid, "ref": iid, "label": label, "group": "incident", "type": itype,
+                              "date": date, "country": country}  # fmt: skip
     for nid, node in sub.nodes.items():
         node["hops"] = depth[nid]
         node["path"] = _path(parent, nid)
@@ -210,44 +241,29 @@ def _describe(
         node["via"] = None if step is None else {"from": step[0], "type": step[1][2]}
 
 
-def _evidence(s: Any, sub: Subgraph, raw: dict[EdgeKey, dict[str, Any]]) -> None:
+def _evidence(conn: Connection, sub: Subgraph, raw: dict[EdgeKey, dict[str, Any]]) -> None:
     """Quotes for each edge: the incident's sentences that name the actor (else its first
     ones) for a role; the recorded quote and article (or import origin) for a relation."""
     role_edges = [k for k, e in sub.edges.items() if e["kind"] == "role"]
-    incs = sorted({k[1][2:] for k in role_edges})
-    quotes: dict[str, list[tuple[str, str]]] = {}
-    for chunk in _chunks(incs):
-        rows = s.execute(
-            select(EventMentionRow.incident_id, Article.source_id, EventMentionRow.quote)
-            .join(Article, Article.id == EventMentionRow.article_id)
-            .where(EventMentionRow.incident_id.in_(chunk))
-            .order_by(EventMentionRow.incident_id, Article.source_id, EventMentionRow.sentence_start)
-        )
-        for inc, art, quote in rows:
-            quotes.setdefault(inc, []).append((art, quote))
+    quotes: dict[Any, list[tuple[str, str, str]]] = {}  # incident → (article, quote, lower-cased)
+    for chunk in _chunks(sorted({k[1][2:] for k in role_edges})):
+        for inc, art, quote in conn.execute(_QUOTES, {"ids": chunk}).all():
+            quotes.setdefault(inc, []).append((art, quote, quote.lower()))
     for key in role_edges:
         names = {n.lower() for n in raw[key].get("names", ())}
         mine = quotes.get(key[1][2:], [])
-        naming = [q for q in mine if any(n and n in q[1].lower() for n in names)]
+        naming = [q for q in mine if any(n and n in q[2] for n in names)]
         sub.edges[key]["evidence"] = [
-            {"article": a, "quote": q} for a, q in (naming or mine)[:QUOTES_PER_EDGE]
+            {"article": a, "quote": q} for a, q, _ in (naming or mine)[:QUOTES_PER_EDGE]
         ]
     rel_edges = [k for k, e in sub.edges.items() if e["kind"] == "relation"]
-    ents = sorted({k[0][2:] for k in rel_edges})
     found: dict[EdgeKey, list[dict[str, Any]]] = {}
-    for chunk in _chunks(ents):
-        rows = s.execute(
-            select(Relation.source_id, Relation.target_id, Relation.type, Relation.quote, Relation.origin,
-                   Article.source_id)
-            .join(Article, Article.id == Relation.article_id, isouter=True)
-            .where(Relation.source_id.in_(chunk))
-            .order_by(Relation.id)
-        )  # fmt: skip
-        for a, b, t, quote, origin, art in rows:
+    for chunk in _chunks(sorted({k[0][2:] for k in rel_edges})):
+        for a, b, t, said, origin, art in conn.execute(_RELATION_QUOTES, {"ids": chunk}).all():
             key = (f"e:{a}", f"e:{b}", t)
             if key in sub.edges:
                 found.setdefault(key, []).append(
-                    {"article": art or origin, "quote": quote or f"recorded by {origin}"}
+                    {"article": art or origin, "quote": said or f"recorded by {origin}"}
                 )
     for key in rel_edges:
         sub.edges[key]["evidence"] = found.get(key, [])[:QUOTES_PER_EDGE]

@@ -9,13 +9,16 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 import plotwatch.cli.main as cli
 from plotwatch.errors import NotFoundError
 from plotwatch.imports import import_file
-from plotwatch.network import neighbourhood, resolve_entity, shortest_path
+from plotwatch.network import MAX_NODES, neighbourhood, resolve_entity, shortest_path
 from plotwatch.store.db import Store
+from plotwatch.store.models import Article, Entity, Relation, Review
+from plotwatch.web import bench
 from plotwatch.web.app import create_app
 from tests.web.conftest import bearer, problem
 from tests.web.webdb import build
@@ -64,6 +67,71 @@ def test_network_relation_filter_and_imported_relations(net: tuple[Store, dict[s
     assert edge["evidence"] == [{"article": "import:ftm", "quote": "recorded by import:ftm"}]
     with pytest.raises(ValueError, match="unknown edge type"):
         neighbourhood(store, "p-assadi", 1, ["friend_of"])
+
+
+def test_network_walk_relation_evidence_filters_rejected_and_node_cap(
+    net: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    store, _ = net
+    with store.transaction() as s:  # relation edges both ways: one from an article, one imported
+        article = s.scalars(select(Article.id).order_by(Article.id)).first()
+        s.add(Relation(source_id="p-assadi", target_id="ir-mois", type="member_of", article_id=article,
+                       quote="Assadi, an officer of the MOIS"))  # fmt: skip
+        s.add(Relation(source_id="ir-mois", target_id="de-police", type="member_of", origin="opensanctions"))
+        source_id = s.scalar(select(Article.source_id).where(Article.id == article))
+    walk = neighbourhood(store, "p-assadi", 2, ["perpetrator", "member_of"]).to_dict()
+    assert not walk["truncated"]
+    assert [(n["id"], n["hops"], n["via"]) for n in walk["nodes"]] == [
+        ("e:p-assadi", 0, None),
+        ("e:ir-mois", 1, {"from": "e:p-assadi", "type": "member_of"}),
+        ("i:inc-villepinte", 1, {"from": "e:p-assadi", "type": "perpetrator"}),
+        ("e:de-police", 2, {"from": "e:ir-mois", "type": "member_of"}),
+    ]
+    edges = {(e["source"], e["target"], e["type"]): e for e in walk["edges"]}
+    assert list(edges) == [
+        ("e:ir-mois", "e:de-police", "member_of"),
+        ("e:p-assadi", "e:ir-mois", "member_of"),
+        ("e:p-assadi", "i:inc-villepinte", "perpetrator"),
+    ]
+    assert edges["e:ir-mois", "e:de-police", "member_of"]["evidence"] == [
+        {"article": "opensanctions", "quote": "recorded by opensanctions"}
+    ]
+    assert edges["e:p-assadi", "e:ir-mois", "member_of"]["evidence"] == [
+        {"article": source_id, "quote": "Assadi, an officer of the MOIS"}
+    ]
+    assert edges["e:p-assadi", "i:inc-villepinte", "perpetrator"]["kind"] == "role"
+    # a relation is followed against its direction too
+    back = {n["id"] for n in neighbourhood(store, "de-police", 1, ["member_of"]).to_dict()["nodes"]}
+    assert back == {"e:de-police", "e:ir-mois"}
+    with pytest.raises(NotFoundError, match="no entity with id"):
+        neighbourhood(store, "nobody-at-all", 2)
+    # a rejected incident is no node and no edge
+    with store.transaction() as s:
+        s.add(Review(incident_id="inc-villepinte", decision="rejected", by="test"))
+    after = neighbourhood(store, "p-assadi", 2, ["perpetrator", "member_of"]).to_dict()
+    assert [n["id"] for n in after["nodes"]] == ["e:p-assadi", "e:ir-mois", "e:de-police"]
+    assert all("i:inc-villepinte" not in (e["source"], e["target"]) for e in after["edges"])
+    # a walk that reaches the node cap stops there and says so; what it holds is still a
+    # breadth-first walk: the whole first hop, each node's path and the edge it came by
+    big = bench.synthetic_store(f"sqlite:///{tmp_path / 'big.db'}", 600)
+    with big.session() as s:
+        agency = s.scalars(select(Entity.id).where(Entity.kind == "agency").order_by(Entity.id)).first()
+    assert agency is not None
+    capped = neighbourhood(big, agency, 3).to_dict()
+    assert capped["truncated"] and len(capped["nodes"]) == MAX_NODES
+    one = neighbourhood(big, agency, 1).to_dict()
+    assert not one["truncated"]
+    assert {n["id"] for n in one["nodes"]} == {n["id"] for n in capped["nodes"] if n["hops"] <= 1}
+    keys = {(e["source"], e["target"], e["type"]) for e in capped["edges"]}
+    ids = {n["id"] for n in capped["nodes"]}
+    assert all(a in ids and b in ids for a, b, _ in keys)
+    for n in capped["nodes"]:
+        assert n["hops"] <= 3 and len(n["path"]) == n["hops"] + 1 and n["path"][-1] == n["id"]
+        assert n["path"][0] == f"e:{agency}"
+        if n["via"] is not None:
+            assert n["via"]["from"] == n["path"][-2]
+            pair = {n["via"]["from"], n["id"]}
+            assert any({a, b} == pair and t == n["via"]["type"] for a, b, t in keys)
 
 
 def test_network_resolve_names_and_errors(net: tuple[Store, dict[str, str]]) -> None:

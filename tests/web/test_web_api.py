@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from plotwatch.network import neighbourhood, resolve_entity
 from plotwatch.review import merge_incidents
 from plotwatch.store.db import Store
 from plotwatch.store.queries import IncidentFilter, get_incident, list_incidents
-from plotwatch.web import graph, lookups
+from plotwatch.web import lookups
 from tests.web.conftest import bearer, login, problem
 
 
@@ -139,13 +140,13 @@ def test_web_api_network_neighbourhood(client: TestClient, tokens: dict[str, str
 
 
 def test_web_graph_walks_roles_and_relations(store: Store) -> None:
-    g = graph.neighbourhood(store, graph.resolve(store, "Asadollah Asadi"), 1)
+    g = neighbourhood(store, resolve_entity(store, "Asadollah Asadi"), 1).to_dict()
     assert g["center"] == "e:p-assadi"
     assert {"e:p-assadi", "i:inc-villepinte", "i:inc-arrest-de"} == {n["id"] for n in g["nodes"]}
     assert {e["type"] for e in g["edges"]} == {"perpetrator", "target"}
-    two = graph.neighbourhood(store, "p-assadi", 2)
+    two = neighbourhood(store, "p-assadi", 2).to_dict()
     assert "e:de-police" in {n["id"] for n in two["nodes"]}
-    only = graph.neighbourhood(store, "p-assadi", 2, {"target"})
+    only = neighbourhood(store, "p-assadi", 2, {"target"}).to_dict()
     assert {n["id"] for n in only["nodes"]} == {"e:p-assadi", "i:inc-arrest-de"}
 
 

@@ -1,22 +1,17 @@
-"""What ``plotwatch bench web`` measures, checked for what it answers: its HTTP client, the
-JSON encoding of the read endpoints and the network walk written for the web app."""
+"""What ``plotwatch bench web`` measures, checked for what it answers: its HTTP client and the
+JSON encoding of the read endpoints."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import json
-from pathlib import Path
 
-import pytest
 from fastapi.encoders import jsonable_encoder
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 
-from plotwatch.errors import NotFoundError
 from plotwatch.store.db import Store
-from plotwatch.store.models import Article, Entity, Relation
-from plotwatch.web import bench, graph
+from plotwatch.web import bench
 from plotwatch.web.api.incidents import _incident
 from plotwatch.web.params import IncidentParams
 from plotwatch.web.queries import incident_page
@@ -74,31 +69,3 @@ def test_api_json_is_the_records_as_fastapi_encodes_them(
     assert listed == {"total": total, "limit": 3, "offset": 0, "sort": "-date", "items": items}
     odd = {"when": dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.UTC), "ids": {"b"}, 3: None}
     assert json.loads(dumps(odd)) == {"when": "2020-01-02T03:04:05Z", "ids": ["b"], "3": None}
-
-
-def test_web_graph_answers_what_the_network_walk_answers(store: Store, tmp_path: Path) -> None:
-    from plotwatch.network import neighbourhood as walk
-    from plotwatch.network.walk import MAX_NODES
-
-    with store.transaction() as s:  # relation edges too: one from an article, one imported
-        article = s.scalars(select(Article.id).order_by(Article.id)).first()
-        s.add(Relation(source_id="p-assadi", target_id="ir-mois", type="member_of", article_id=article,
-                       quote="Assadi, an officer of the MOIS"))  # fmt: skip
-        s.add(Relation(source_id="ir-mois", target_id="de-police", type="member_of", origin="opensanctions"))
-    entities = ["p-assadi", "de-police", "ir-mois"]
-    for eid in entities:
-        for hops in (1, 2, 3):
-            for types in (None, ["target"], ["perpetrator", "member_of"]):
-                assert graph.neighbourhood(store, eid, hops, types) == walk(store, eid, hops, types).to_dict()
-    with pytest.raises(ValueError, match="unknown edge type"):
-        graph.neighbourhood(store, "p-assadi", 2, ["nonsense"])
-    with pytest.raises(NotFoundError):
-        graph.neighbourhood(store, "nobody-at-all", 2)
-    # a walk that reaches the node cap stops there and says so, as the network walk does
-    big = bench.synthetic_store(f"sqlite:///{tmp_path / 'big.db'}", 600)
-    with big.session() as s:
-        agency = s.scalars(select(Entity.id).where(Entity.kind == "agency").order_by(Entity.id)).first()
-    assert agency is not None
-    capped = graph.neighbourhood(big, agency, 3)
-    assert capped["truncated"] and len(capped["nodes"]) == MAX_NODES
-    assert capped == walk(big, agency, 3).to_dict()

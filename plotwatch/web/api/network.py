@@ -7,9 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from plotwatch.auth import Principal
-from plotwatch.network import shortest_path
+from plotwatch.network import neighbourhood, resolve_entity, shortest_path
 from plotwatch.store.db import Store
-from plotwatch.web import graph
 from plotwatch.web.problems import Problem
 from plotwatch.web.queries import read
 from plotwatch.web.responses import JSON
@@ -40,9 +39,9 @@ async def network(
 
 
 def _network(store: Store, entity: str, hops: int, types: list[str] | None) -> dict[str, Any]:
-    entity_id = graph.resolve(store, entity)
+    entity_id = resolve_entity(store, entity)
     try:
-        return graph.neighbourhood(store, entity_id, hops, types)
+        return neighbourhood(store, entity_id, hops, types).to_dict()
     except ValueError as exc:
         raise Problem(400, str(exc), slug="validation", parameter="types") from None
 
@@ -59,7 +58,7 @@ def path(
     """The shortest chain of edges between two entities, with the evidence of each edge
     (404 when they are not linked within ``max_hops``)."""
     store = store_of(request)
-    a, b = graph.resolve(store, source), graph.resolve(store, target)
+    a, b = resolve_entity(store, source), resolve_entity(store, target)
     try:
         found = shortest_path(store, a, b, max_hops, _types(types))
     except ValueError as exc:

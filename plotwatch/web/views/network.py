@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from plotwatch.errors import NotFoundError
-from plotwatch.web import graph
+from plotwatch.network import edge_types, neighbourhood, resolve_entity
 from plotwatch.web.render import render
 from plotwatch.web.security import store_of
 from plotwatch.web.views.base import Reader
@@ -25,13 +25,13 @@ def network(
     types: Annotated[list[str] | None, Query()] = None,
 ) -> Response:
     store = store_of(request)
-    all_types = graph.relation_types(store)
+    all_types = edge_types(store)
     chosen = [t for t in (types or []) if t in all_types]
     data, error = None, None
     if entity:
         try:
-            eid = graph.resolve(store, entity.strip())
-            data = graph.neighbourhood(store, eid, hops, chosen or None)
+            eid = resolve_entity(store, entity.strip())
+            data = neighbourhood(store, eid, hops, chosen or None).to_dict()
         except NotFoundError as exc:
             error = str(exc)
     return render(
