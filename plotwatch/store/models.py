@@ -246,6 +246,8 @@ Index("ix_incidents_credibility_id", Incident.credibility, Incident.id)
 Index("ix_incidents_date_id", Incident.date_value.desc(), Incident.id)
 Index("ix_incidents_articles_id", Incident.n_articles.desc(), Incident.id)
 Index("ix_incidents_sources_id", Incident.n_sources.desc(), Incident.id)
+# a text search reads each distinct actor name once, by seeks in this index (migration 0008)
+Index("ix_incident_actors_name_incident", IncidentActor.name, IncidentActor.incident_id)
 
 
 # -- users, access and analyst decisions (migration 0004) ---------------------------------

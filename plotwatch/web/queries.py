@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -82,19 +82,30 @@ def _select(store: Store, s: Session, p: IncidentParams) -> Select[Any]:
 
 def _matching(store: Store, s: Session, text: str) -> Any:
     """Incidents with ``text`` in an actor's name or alias, or in their evidence: the text
-    filter of :func:`plotwatch.store.queries._filtered`, written so that each table is read
-    once (aliases by themselves, not joined to every actor row)."""
+    filter of :func:`plotwatch.store.queries._filtered` as one set of incident ids (a UNION),
+    so that a page and its total are taken from the matches read once. Actor names are
+    matched once per distinct name, found by a walk of the (name, incident) index (one seek
+    per name, migration 0008), not by reading every actor row."""
     like = f"%{text.lower()}%"
-    # SQLite's LIKE already ignores ASCII case (and its lower() folds only ASCII)
-    name = IncidentActor.name if store.dialect == "sqlite" else func.lower(IncidentActor.name)
-    by_alias = select(Alias.entity_id).where(Alias.normalized.like(like))
-    by_actor = select(IncidentActor.incident_id).where(
-        or_(name.like(like), IncidentActor.entity_id.in_(by_alias))
+    by_name = select(IncidentActor.incident_id).where(IncidentActor.name.in_(_distinct_names(store, like)))
+    by_alias = select(IncidentActor.incident_id).where(
+        IncidentActor.entity_id.in_(select(Alias.entity_id).where(Alias.normalized.like(like)))
     )
     by_quote = select(EventMentionRow.incident_id).where(
         EventMentionRow.id.in_(_fts_mention_ids(s, store.dialect, text))
     )
-    return or_(Incident.id.in_(by_actor), Incident.id.in_(by_quote))
+    return Incident.id.in_(union(by_name, by_alias, by_quote))
+
+
+def _distinct_names(store: Store, like: str) -> Select[Any]:
+    """Distinct actor names matching ``like``, read by a recursive walk of the name index
+    (each step: the smallest name after the previous one)."""
+    names = select(func.min(IncidentActor.name).label("name")).cte("actor_names", recursive=True)
+    following = select(func.min(IncidentActor.name)).where(IncidentActor.name > names.c.name)
+    names = names.union_all(select(following.scalar_subquery()).where(names.c.name.is_not(None)))
+    # SQLite's LIKE already ignores ASCII case (and its lower() folds only ASCII)
+    name = names.c.name if store.dialect == "sqlite" else func.lower(names.c.name)
+    return select(names.c.name).where(name.like(like))
 
 
 def _order(q: Select[Any], sort: str) -> Select[Any]:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+from sqlalchemy import select
+
+from plotwatch.store.db import Store
+from plotwatch.store.models import Incident, Review
 from plotwatch.store.queries import IncidentFilter, count_incidents, list_incidents
+from plotwatch.web.bench import synthetic_store
 from plotwatch.web.params import IncidentParams
 from plotwatch.web.queries import incident_page
 from tests.web.webdb import build
@@ -25,3 +31,30 @@ def test_web_search_matches_the_store_filter(db_url: str, sort: str) -> None:
             assert again == total and [i["id"] for i in rest] == [i["id"] for i in items][1:2]
         past, again = incident_page(store, IncidentParams(q=word, sort=sort, offset=1000))
         assert past == [] and again == total
+
+
+def test_web_search_order_and_total_are_those_of_the_list_restricted_to_matches(db_url: str) -> None:
+    # many actors sharing few names (each name read once from the name index), matches by
+    # name, by alias and by evidence, a rejected incident hidden; every sort and page
+    store = synthetic_store(db_url, 240)
+    with store.session() as s:
+        first = s.scalars(select(Incident.id).order_by(Incident.id)).first()
+    with store.transaction() as s:
+        s.add(Review(incident_id=first, decision="rejected", by="test"))
+    for word in ["Assadi", "petrov", "intelligence", "Exile", "bombing", "ministry", "nothing-like-it"]:
+        expected = {r["id"] for r in list_incidents(store, IncidentFilter(query=word))}
+        assert first not in expected
+        for sort in ["-date", "credibility", "-articles", "id"]:
+            order = [i["id"] for off in (0, 100, 200) for i in _page(store, sort, offset=off, limit=100)]
+            assert len(order) == 239
+            wanted = [i for i in order if i in expected]
+            for offset, limit in [(0, 20), (15, 7), (max(len(wanted) - 3, 0), 50)]:
+                items, total = incident_page(
+                    store, IncidentParams(q=word, sort=sort, limit=limit, offset=offset)
+                )
+                assert total == len(expected), (word, sort)
+                assert [i["id"] for i in items] == wanted[offset : offset + limit], (word, sort)
+
+
+def _page(store: Store, sort: str, offset: int, limit: int) -> list[dict[str, Any]]:
+    return incident_page(store, IncidentParams(sort=sort, limit=limit, offset=offset))[0]
