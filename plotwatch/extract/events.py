@@ -92,6 +92,8 @@ class SentenceAnalyzer:
         self.local = set(self.cues.get("local_authority_nouns", ()))
         self._anchors: list[tuple[int, Resolved]] | None = None
         self.reporting = set(self.cues.get("reporting_verbs", ()))
+        self.disclosing = set(self.cues.get("disclosure_verbs", ()))
+        self.inquiry = next((e for e in entries.values() if e.type == "investigation"), None)
 
     # -- the sentence -------------------------------------------------------------------
 
@@ -132,7 +134,37 @@ class SentenceAnalyzer:
             if cand.hostile:
                 cand.charged = self._charged(cand, cands)
             out.extend(self._expand(cand, others))
+        out += self._disclosures(out, heads)
         return self._fold_responses([c for c in out if not self._vague(c)])
+
+    def _disclosures(self, cands: list[Candidate], heads: set[int]) -> list[Candidate]:
+        """An authority reporting another state's hostile act ("Denmark's intelligence service
+        said on Tuesday that an Iranian intelligence service had planned to kill …") publicly
+        reveals or attributes it: an investigation by the authority's state, on the report's
+        date. Only when the act is tied to a state and the reporter is an authority (a state,
+        agency, ministry, police, court) of a different one."""
+        out: list[Candidate] = []
+        if self.inquiry is None:
+            return out
+        seen: set[int] = set()
+        for c in cands:
+            if not c.hostile or c.agent_state is None:
+                continue
+            verb = next((t for t in list(chain(c.head))[1:] if self._reporting(t)), None)
+            if verb is None or verb.lemma_.lower() not in self.disclosing or verb.i in seen | heads:
+                continue
+            seen.add(verb.i)
+            inv = Candidate(
+                type="investigation",
+                entry=self.inquiry,
+                trigger=Span(self.doc, verb.i, verb.i + 1, label="investigation"),
+                sent=c.sent,
+            )
+            self._fill(inv, heads)
+            authority = any(a.role == "responder" and a.kind not in ("unknown", "person") for a in inv.actors)
+            if authority and inv.responder_named and inv.agent_state not in (None, c.agent_state):
+                out.append(inv)
+        return out
 
     @staticmethod
     def _charged(cand: Candidate, cands: list[Candidate]) -> bool:
@@ -251,6 +283,9 @@ class SentenceAnalyzer:
                 if c.ent_type_ == "GPE" and (p := self.places.resolve(c.text)) is not None
             ]
             places = (own[:1] or places) if cand.hostile else (places or own)
+        if cand.hostile and not places:  # "the Paris rally bomb plot": a city naming the act
+            named = (self._place_of(t) for t in scope if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN")
+            places = [p for p in named if p is not None and p.place][:1]
         cand.place = places[0] if places else None
         cand.origin = origin
         if cand.hostile:
@@ -547,13 +582,6 @@ class SentenceAnalyzer:
                         found.append(place)
             if found and prep in fronted_preps(sent):
                 break
-        if not found:  # "the Paris rally bomb plot", "the Salisbury attack": a city naming the act
-            for tok in scope:
-                if tok.dep_ in ("compound", "nmod") and tok.pos_ == "PROPN":
-                    place = self._place_of(tok)
-                    if place is not None and place.place:
-                        found.append(place)
-                        break
         uniq: list[Place] = []
         for p in found:
             same = [q for q in uniq if q.country == p.country]

@@ -576,3 +576,17 @@ def test_state_that_ordered_the_act_gives_the_undated_killing_its_state(ex: Extr
     found = events(ex, f"{claim}\n\nA Chechen exile was shot dead in Berlin on 23 August 2019.")
     killing = [e for e in found if e.type == "assassination" and e.place == "Berlin"]
     assert len(killing) == 1 and killing[0].agent_state == "RU"
+
+
+def test_authority_revealing_another_states_plot_is_an_investigation(ex: Extractor) -> None:
+    text = (
+        "Denmark's security and intelligence service, PET, said on Tuesday that an Iranian intelligence "
+        "service had planned to kill an opposition figure living in Denmark."
+    )
+    e = one(ex, text, "investigation", dt.date(2018, 10, 31))
+    assert e.agent_state == "DK" and e.date.value == "2018-10-30"
+    plot = one(ex, text, "assassination", dt.date(2018, 10, 31))
+    assert plot.agent_state == "IR"
+    # a state speaking of its own acts, or a report of an act tied to no state, reveals nothing
+    own = "Iran's intelligence ministry said on Tuesday that Iranian agents had planned to kill a dissident."
+    assert not [x for x in events(ex, own) if x.type == "investigation"]
