@@ -6,6 +6,7 @@ types; the cue lists come from ``cues.yaml``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -164,6 +165,8 @@ def number_of(tok: Token) -> int | None:
         "hundreds": 200,
     }
     for child in tok.children:
+        if child.ent_type_ == "DATE" and re.fullmatch(r"1[89]\d\d|20\d\d", child.text):
+            continue  # "the 1979 hostage crisis": a year, not a count
         if child.dep_ == "nummod" or (child.dep_ == "amod" and child.lower_ in words):
             low = child.lower_.replace(",", "")
             if low.isdigit():

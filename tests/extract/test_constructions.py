@@ -590,3 +590,10 @@ def test_authority_revealing_another_states_plot_is_an_investigation(ex: Extract
     # a state speaking of its own acts, or a report of an act tied to no state, reveals nothing
     own = "Iran's intelligence ministry said on Tuesday that Iranian agents had planned to kill a dissident."
     assert not [x for x in events(ex, own) if x.type == "investigation"]
+
+
+def test_a_year_before_the_act_is_not_a_count_of_acts(ex: Extractor) -> None:
+    e = one(ex, "Iranian agents carried out the 1979 hostage crisis.", "kidnapping")
+    assert e.date.value == "1979" and e.historical and e.agent_state == "IR"
+    # a real count without a place stays a count, not an act
+    assert not events(ex, "Iranian agents carried out 12 kidnappings.")
