@@ -664,6 +664,9 @@ class SentenceAnalyzer:
         ):
             return True
         anchored = cand.place is not None or cand.date is not None
+        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+        if plural and not n and named and cand.date is not None and not cand.generic:
+            return False  # "the Mykonos assassinations in 1992": one named, dated event
         if (n and n > 1) or plural:
             return not getattr(cand, "_expanded", False) and (cand.generic or cand.place is None)
         return not anchored and not any(a.role == "target" and a.key for a in cand.actors) and cand.generic

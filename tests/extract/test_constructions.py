@@ -597,3 +597,10 @@ def test_a_year_before_the_act_is_not_a_count_of_acts(ex: Extractor) -> None:
     assert e.date.value == "1979" and e.historical and e.agent_state == "IR"
     # a real count without a place stays a count, not an act
     assert not events(ex, "Iranian agents carried out 12 kidnappings.")
+
+
+def test_named_dated_plural_act_is_one_event_but_a_bare_plural_is_not(ex: Extractor) -> None:
+    text = "Iranian agents carried out the Mykonos assassinations in 1992."
+    e = one(ex, text, "assassination")
+    assert e.date.value == "1992" and e.agent_state == "IR"
+    assert not events(ex, "Iranian agents carried out assassinations in 1992.")
