@@ -14,7 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, func, or_, select, union
+from sqlalchemy import text as sql_text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 from starlette.concurrency import run_in_threadpool
 
 from plotwatch.store.db import Store
@@ -49,7 +52,8 @@ _SORT_COLUMNS: dict[str, Any] = {
 }
 
 
-def _select(store: Store, s: Session, p: IncidentParams) -> Select[Any]:
+def _select(store: Store, s: Session, p: IncidentParams, text: bool = True) -> Select[Any]:
+    """Incidents matching ``p``; without its text filter when ``text`` is false."""
     f = IncidentFilter(
         type=p.type,
         status=p.status,
@@ -62,7 +66,7 @@ def _select(store: Store, s: Session, p: IncidentParams) -> Select[Any]:
     )
     f.validate()
     q = _filtered(store, s, f)
-    if p.q:
+    if p.q and text:
         q = q.where(_matching(store, s, p.q))
     if p.family:
         by_family = (
@@ -118,24 +122,104 @@ def _order(q: Select[Any], sort: str) -> Select[Any]:
     return q.order_by(order.nulls_last() if col.nullable else order, Incident.id)
 
 
+# A text search whose matches number at most this many is paged by SQL from the list of their
+# ids; with more, by walking the list's sort index and keeping the matches (see _matched_page).
+FEW_MATCHES = 2000
+
+
 def incident_page(store: Store, p: IncidentParams) -> tuple[list[dict[str, Any]], int]:
     """One page of incidents (list rows) and the number of matching incidents."""
     with store.session() as s:
+        if p.q:
+            ids, total = _matched_page(store, s, p)
+            return rows(s, ids), total
         q = _select(store, s, p)
         # the page's ids first (the sort reads only the index and the id), then their rows
         page = _order(q.with_only_columns(Incident.id), p.sort).limit(p.limit).offset(p.offset)
-        total = -1
-        if p.q:  # text search: match once, count the matches along with the page
-            found = s.execute(page.add_columns(func.count().over())).all()
-            ids = [r[0] for r in found]
-            total = int(found[0][1]) if found else -1
+        ids = list(s.scalars(page))
+        matching = q.with_only_columns(Incident.id).subquery()
+        return rows(s, ids), int(s.scalar(select(func.count()).select_from(matching)) or 0)
+
+
+def _matched_page(store: Store, s: Session, p: IncidentParams) -> tuple[list[str], int]:
+    """The page's ids and the number of matches of a text search: the matches of
+    :func:`_matching`, found as sets of incident ids in Python (a set per way of matching,
+    read from its index), then taken in the list's order from the incidents that the other
+    filters keep.
+
+    Few matches: SQL sorts just those ids. Many: the list's ids are read in order through the
+    sort index and the matches kept; the ways of matching after the first are read only when
+    an incident is not in the ones read so far (a common word usually matches every incident
+    by actor name, and its evidence is then never read)."""
+    assert p.q
+    db = s.connection()  # plain rows: Core reads ids several times faster than the ORM
+    ways = _match_ways(store, s, p.q)
+    matched: set[str | None] = set()
+    pending = iter(ways)
+    for way in pending:
+        matched.update(way())
+        if len(matched) > FEW_MATCHES:
+            break
+    else:  # every way read, few matches
+        matched.discard(None)  # a mention in no incident
+        if not matched:
+            return [], 0
+        q = _select(store, s, p, text=False).with_only_columns(Incident.id)
+        found = _ids(db, _order(q.where(Incident.id.in_(sorted(matched))), p.sort))
+        return found[p.offset : p.offset + p.limit], len(found)
+    kept: list[str] = []
+    q = _select(store, s, p, text=False).with_only_columns(Incident.id)
+    for iid in _ids(db, _order(q, p.sort)):
+        while iid not in matched:
+            more = next(pending, None)
+            if more is None:
+                break
+            matched.update(more())
         else:
-            ids = list(s.scalars(page))
-        if total < 0:
-            total = int(
-                s.scalar(select(func.count()).select_from(q.with_only_columns(Incident.id).subquery())) or 0
-            )
-        return rows(s, ids), total
+            kept.append(iid)
+    return kept[p.offset : p.offset + p.limit], len(kept)
+
+
+_MENTION_INCIDENTS = sql_text(
+    "SELECT m.incident_id FROM mention_fts JOIN event_mentions m ON m.id = mention_fts.rowid "
+    "WHERE mention_fts MATCH :q"
+)
+
+
+def _ids(db: Connection, q: Executable, params: dict[str, Any] | None = None) -> list[Any]:
+    """The first column of every row of ``q`` (plain values: ids and names), read from the
+    database driver's cursor: making a result row of each costs three times the read itself."""
+    result = db.execute(q, params)
+    try:
+        return [r[0] for r in result.cursor.fetchall()]
+    finally:
+        result.close()
+
+
+def _match_ways(store: Store, s: Session, text: str) -> list[Callable[[], list[str | None]]]:
+    """Readers of the ids of the incidents that :func:`_matching` finds, one per way of
+    matching (actor name, alias, evidence), most likely to find many first."""
+    like = f"%{text.lower()}%"
+    db = s.connection()
+
+    def by_name() -> list[str | None]:
+        names = _ids(db, _distinct_names(store, like))
+        if not names:
+            return []
+        return _ids(db, select(IncidentActor.incident_id).where(IncidentActor.name.in_(names)))
+
+    def by_alias() -> list[str | None]:
+        aliased = select(Alias.entity_id).where(Alias.normalized.like(like))
+        return _ids(db, select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(aliased)))
+
+    def by_quote() -> list[str | None]:
+        if store.dialect == "sqlite":  # the full-text index joined to its mentions by rowid
+            terms = " ".join('"' + t.replace('"', "") + '"' for t in text.split() if t.strip('"'))
+            return _ids(db, _MENTION_INCIDENTS, {"q": terms or '""'})
+        mentions = _fts_mention_ids(s, store.dialect, text)
+        return _ids(db, select(EventMentionRow.incident_id).where(EventMentionRow.id.in_(mentions)))
+
+    return [by_name, by_alias, by_quote]
 
 
 _ROW_COLUMNS = (
