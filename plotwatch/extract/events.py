@@ -297,10 +297,14 @@ class SentenceAnalyzer:
             }
             perp = self._perpetrators(head, responses)
             perp += [p for t in perp for p in self.roles.principals(t)]
+            behind = [p for r in roots for p in self.roles.behest(r) if p not in perp]
+            perp += behind
             tgt = [t for r in roots for t in self.roles.patient_tokens(r)]
             cand.actors += self.roles.actors(perp, "perpetrator", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
-            cand.state_agent = any(self.roles.is_state_agent(t) for t in perp)
+            cand.state_agent = any(self.roles.is_state_agent(t) for t in perp) or any(
+                self._official(t) for t in behind
+            )
             if (
                 cand.entry.weak
                 and cand.type == "assassination"
@@ -432,9 +436,16 @@ class SentenceAnalyzer:
                 return True
         return False
 
+    @staticmethod
+    def _official(tok: Token) -> bool:
+        """A phrase naming an organ of a state: "an Indian government employee", "the ministry"."""
+        organs = {"government", "state", "ministry", "intelligence", "regime", "military", "army", "embassy"}
+        return any(t.lemma_.lower() in organs for t in tok.subtree)
+
     def _hostile_state(self, cand: Candidate, perp: list[Token], tgt: list[Token]) -> str | None:
         for tok in perp:
-            if self.roles.is_state_agent(tok) or tok.ent_type_ in ("ORG", "GPE", "NORP"):
+            organ = self.roles.is_state_agent(tok) or self._official(tok)
+            if organ or tok.ent_type_ in ("ORG", "GPE", "NORP"):
                 code = self.roles.phrase_country(tok)
                 if code:
                     return code
@@ -610,7 +621,11 @@ class SentenceAnalyzer:
             if place is not None:
                 return place
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "LOC", "ORG", ""):
-            # an untagged proper noun after "in"/"near" ("shot dead in Almere") may be a town
+            # an untagged proper noun after "in"/"near" ("shot dead in Almere") may be a town,
+            # read with the names before it ("New York", not "York")
+            left = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+            if left:
+                return self.places.resolve(self.doc[left[0].i : tok.i + 1].text)
             return self.places.resolve(tok.text)
         return None
 

