@@ -30,6 +30,7 @@ from plotwatch.extract.events import Candidate, SentenceAnalyzer
 from plotwatch.extract.places import PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import RoleFinder
+from plotwatch.extract.syntax import determiner
 from plotwatch.types import HOSTILE_TYPES, EntityMention, EventMention, Extraction, PartialDate
 
 HOSTILE_KINDS = ("agency", "unit")
@@ -54,7 +55,7 @@ def doc_to_extraction(
         per_sent.append(analyzer.analyze(sent) if sent.start in has_trigger else [])
     _status_anaphora(sents, per_sent, res)
     _headline_repeats(sents, per_sent)
-    cands = [c for group in per_sent for c in group]
+    cands = _definite_references([c for group in per_sent for c in group])
     _stopped_with_weapons(doc, cands)
     _resolve_generic(cands, res)
     _extradition_origin(cands)
@@ -88,6 +89,28 @@ def _headline_repeats(sents: list, per_sent: list[list[Candidate]]) -> None:
         )
 
     per_sent[0] = [c for c in per_sent[0] if not c.hostile or not any(placed_better(c, b) for b in body)]
+
+
+def _definite_references(cands: list[Candidate]) -> list[Candidate]:
+    """ "The murder", "the killing" with no date or place of their own refer back to the last
+    act of that type told before (an assassination 'shot him in a park on 23 August', later
+    'evidence that Russian state agencies were behind the murder'): what the reference adds
+    (the state behind it, named doers) goes to that act, and the reference is not an act of its
+    own, which fusion would join to any other incident of that type and state."""
+    out: list[Candidate] = []
+    for c in cands:
+        head = c.head
+        earlier = [p for p in out if p.hostile and p.type == c.type and p.sent.start < c.sent.start]
+        definite = head.pos_ == "NOUN" and determiner(head) in ("the", "this", "that")
+        if not (c.hostile and definite and earlier and c.place is None and c.date is None):
+            out.append(c)
+            continue
+        target = earlier[-1]
+        if target.agent_state is None:
+            target.agent_state = c.agent_state
+        names = {(a.name, a.role) for a in target.actors}
+        target.actors += [a for a in c.actors if (a.name, a.role) not in names and a.role != "target"]
+    return out
 
 
 def _stopped_with_weapons(doc: Doc, cands: list[Candidate]) -> None:

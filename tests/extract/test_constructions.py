@@ -625,3 +625,14 @@ def test_passive_clause_after_which_someone_speaks_has_no_doer_from_the_speaker(
     e = one(ex, text, "assassination")
     assert e.agent_state == "BY" and e.place == "Vilnius"
     assert "Karl Brenner" not in names(e, "perpetrator")
+
+
+def test_the_murder_refers_back_and_gives_the_earlier_killing_its_state(ex: Extractor) -> None:
+    text = (
+        "A gunman rode up behind Zelim Kavtaradze on a bicycle in a Berlin park on 23 August 2019 "
+        "and shot him dead. Prosecutors said there was evidence that Russian state agencies were "
+        "behind the murder."
+    )
+    killings = [e for e in events(ex, text) if e.type == "assassination"]
+    assert len(killings) == 1
+    assert killings[0].agent_state == "RU" and killings[0].date.value == "2019-08-23"
