@@ -17,7 +17,7 @@ from plotwatch.errors import InputError
 from plotwatch.grade.registry import Registry
 from plotwatch.ingest import DEFAULT_MAX_BYTES, NearDuplicateIndex, content_hash, iter_inputs
 from plotwatch.review import reapply
-from plotwatch.store.db import Store
+from plotwatch.store.db import Store, chunked
 from plotwatch.store.mentions import _mention_from_row as mention_from_row
 from plotwatch.store.mentions import stored_mentions
 from plotwatch.store.models import Article, EventMentionRow
@@ -159,14 +159,14 @@ def ingest(
     if fuse and report.added:
         report.incidents = refuse_new(store, report.added) if incremental else refuse(store)
         with store.session() as s:
-            q = select(Article.id).where(Article.source_id.in_(report.added), Article.published.is_(None))
+            q = select(Article.id).where(Article.published.is_(None))
             undated = [
                 aid
-                for chunk in _chunks(report.added, 500)
+                for chunk in chunked(report.added)
                 for aid in s.scalars(q.where(Article.source_id.in_(chunk)))
             ]
         if redated := date_from_shared_incidents(store, ex, undated):
-            report.incidents = refuse(store)
+            report.incidents = refuse(store)  # their old mentions were fused: fuse everything again
             report.redated = redated
     elif fuse:
         report.incidents = store.counts()["incidents"]
@@ -327,8 +327,8 @@ def stored_mentions_of(
     current: set[str] = set()
     seen: set[int] = set()
     with store.session() as s:
-        conditions = [EventMentionRow.fused_id.in_(c) for c in _chunks(sorted(fused_ids), 500)]
-        conditions += [EventMentionRow.article_id.in_(c) for c in _chunks(sorted(article_ids), 500)]
+        conditions = [EventMentionRow.fused_id.in_(c) for c in chunked(sorted(fused_ids))]
+        conditions += [EventMentionRow.article_id.in_(c) for c in chunked(sorted(article_ids))]
         for cond in conditions:
             q = (
                 select(EventMentionRow, Article.source_id, Article.published)
@@ -347,10 +347,6 @@ def stored_mentions_of(
                     current.add(row.incident_id)
                 out.append(SourcedMention(article_id=source_id, mention=m, published=published))
     return out, ids, current
-
-
-def _chunks(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def extract_text(text: str, extractor: Any | None = None) -> Extraction:

@@ -25,6 +25,8 @@ from plotwatch.grade import ArticleSource, corroboration, credibility
 from plotwatch.types import ActorMention
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a bundle is read from it
+    from sqlalchemy.orm import Session
+
     from plotwatch.store.db import Store
     from plotwatch.store.queries import IncidentFilter
 
@@ -159,6 +161,9 @@ def actor_entity_id(actor: dict[str, Any]) -> str:
     return entity_id_for(mention)
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -172,12 +177,11 @@ def load_bundle(store: Store, f: IncidentFilter | None = None) -> Bundle:
     """
     from sqlalchemy import or_, select
 
-    from plotwatch.store.models import Alias, Article, Entity, Outlet, Relation
+    from plotwatch.store.models import Article, Relation
     from plotwatch.store.queries import IncidentFilter, list_incidents
 
     everything = f is None
     bundle = Bundle.from_incidents(list_incidents(store, f or IncidentFilter()))
-    wanted_articles = set(bundle.articles)
     wanted_entities = set(bundle.entities)
     with store.session() as s:
         rel_q = select(Relation, Article.source_id).join(
@@ -188,40 +192,67 @@ def load_bundle(store: Store, f: IncidentFilter | None = None) -> Bundle:
                 or_(Relation.source_id.in_(wanted_entities), Relation.target_id.in_(wanted_entities))
             )
         for rel, article_sid in s.execute(rel_q.order_by(Relation.id)):
-            bundle.relations.append(
-                RelationInfo(
-                    rel.source_id,
-                    rel.target_id,
-                    rel.type,
-                    article_sid,
-                    rel.incident_id,
-                    rel.quote,
-                    rel.origin,
-                )
-            )
+            add_relation(bundle, rel, article_sid)
             wanted_entities |= {rel.source_id, rel.target_id}
-            if article_sid:
-                wanted_articles.add(article_sid)
-        ent_q = select(Entity)
-        if not everything:
-            ent_q = ent_q.where(Entity.id.in_(wanted_entities))
-        aliases: dict[str, set[str]] = {}
+        add_entities(s, bundle, None if everything else wanted_entities)
+        add_cited_articles(s, bundle)
+    return sorted_bundle(bundle)
+
+
+def add_relation(bundle: Bundle, rel: Any, article_source_id: str | None) -> None:
+    """A stored relation (and the article it cites) into ``bundle``."""
+    bundle.relations.append(
+        RelationInfo(
+            rel.source_id,
+            rel.target_id,
+            rel.type,
+            article_source_id,
+            rel.incident_id,
+            rel.quote,
+            rel.origin,
+        )
+    )
+
+
+def add_entities(s: Session, bundle: Bundle, ids: Iterable[str] | None) -> None:
+    """The stored entities ``ids`` (None: every entity) into ``bundle``, each with every alias
+    stored or already known to the bundle."""
+    from sqlalchemy import select
+
+    from plotwatch.store.db import chunked
+    from plotwatch.store.models import Alias, Entity
+
+    chunks: list[list[str]] | list[None] = [None] if ids is None else list(chunked(sorted(ids)))
+    for chunk in chunks:
         alias_q = select(Alias.entity_id, Alias.alias)
-        if not everything:
-            alias_q = alias_q.where(Alias.entity_id.in_(wanted_entities))
+        ent_q = select(Entity)
+        if chunk is not None:
+            alias_q = alias_q.where(Alias.entity_id.in_(chunk))
+            ent_q = ent_q.where(Entity.id.in_(chunk))
+        aliases: dict[str, set[str]] = {}
         for eid, alias in s.execute(alias_q):
             aliases.setdefault(eid, set()).add(alias)
         for e in s.scalars(ent_q.order_by(Entity.id)):
-            names = aliases.get(e.id, set()) | set(
-                bundle.entities[e.id].aliases if e.id in bundle.entities else ()
-            )
+            known = bundle.entities.get(e.id)
+            names = aliases.get(e.id, set()) | set(known.aliases if known else ())
             bundle.entities[e.id] = EntityInfo(
                 e.id, e.name, e.kind, e.country, tuple(sorted(names - {e.name})), e.origin
             )
+
+
+def add_cited_articles(s: Session, bundle: Bundle) -> None:
+    """The stored articles the bundle's incidents and relations cite, with their outlets."""
+    from sqlalchemy import select
+
+    from plotwatch.store.db import chunked
+    from plotwatch.store.models import Article, Outlet
+
+    cited = set(bundle.articles) | {r.article_id for r in bundle.relations if r.article_id}
+    for chunk in chunked(sorted(cited)):
         rows = s.execute(
             select(Article, Outlet)
             .join(Outlet, Outlet.id == Article.outlet_id, isouter=True)
-            .where(Article.source_id.in_(wanted_articles))
+            .where(Article.source_id.in_(chunk))
         )
         for art, outlet in rows:
             bundle.articles[art.source_id] = ArticleInfo(
@@ -232,12 +263,16 @@ def load_bundle(store: Store, f: IncidentFilter | None = None) -> Bundle:
                 _iso(art.published),
                 art.author,
                 art.language,
-                art.content_hash if re.fullmatch(r"[0-9a-f]{64}", art.content_hash or "") else None,
+                art.content_hash if _SHA256.fullmatch(art.content_hash or "") else None,
             )
             if outlet is not None:
                 bundle.outlets[outlet.name] = OutletInfo(
                     outlet.name, outlet.grade, outlet.kind, outlet.family, outlet.domain
                 )
+
+
+def sorted_bundle(bundle: Bundle) -> Bundle:
+    """``bundle`` with its entities, articles and outlets in key order (stable output)."""
     bundle.entities = dict(sorted(bundle.entities.items()))
     bundle.articles = dict(sorted(bundle.articles.items()))
     bundle.outlets = dict(sorted(bundle.outlets.items()))

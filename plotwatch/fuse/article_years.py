@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from plotwatch.extract.dates import reference_year
-from plotwatch.store.db import Store
+from plotwatch.store.db import Store, chunked
 from plotwatch.store.models import Article, EventMentionRow
 
 
@@ -38,7 +38,7 @@ def undated(store: Store, article_ids: Iterable[int] | None = None) -> dict[int,
             wanted = sorted(set(article_ids))
             if not wanted:
                 return {}
-            rows = [r for chunk in _chunks(wanted) for r in s.execute(q.where(Article.id.in_(chunk)))]
+            rows = [r for chunk in chunked(wanted) for r in s.execute(q.where(Article.id.in_(chunk)))]
         else:
             rows = list(s.execute(q))
     return {aid: text for aid, text in rows if text.strip() and reference_year(text) is None}
@@ -52,7 +52,7 @@ def shared_years(store: Store, article_ids: Iterable[int]) -> dict[int, int]:
         return {}
     with store.session() as s:
         own: dict[int, set[str]] = defaultdict(set)
-        for chunk in _chunks(sorted(targets)):
+        for chunk in chunked(sorted(targets)):
             q = select(EventMentionRow.article_id, EventMentionRow.incident_id).where(
                 EventMentionRow.article_id.in_(chunk), EventMentionRow.incident_id.is_not(None)
             )
@@ -62,7 +62,7 @@ def shared_years(store: Store, article_ids: Iterable[int]) -> dict[int, int]:
         incidents = sorted({i for ids in own.values() for i in ids})
         dated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # incident → (article, year)
         voters: set[int] = set()
-        for chunk in _chunks(incidents):
+        for chunk in chunked(incidents):
             query = select(
                 EventMentionRow.incident_id, EventMentionRow.article_id, EventMentionRow.date_value
             ).where(EventMentionRow.incident_id.in_(chunk), EventMentionRow.date_value.is_not(None))
@@ -81,7 +81,3 @@ def shared_years(store: Store, article_ids: Iterable[int]) -> dict[int, int]:
         if (year := _most_frequent(votes)) is not None:
             out[aid] = year
     return out
-
-
-def _chunks(items: list, size: int = 500) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

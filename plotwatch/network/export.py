@@ -14,7 +14,6 @@ and the articles and outlets all of those cite. ``json`` is ``Subgraph.to_dict()
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, TextIO
 
 from sqlalchemy import select
@@ -22,14 +21,19 @@ from sqlalchemy.orm import selectinload
 
 from plotwatch.errors import PlotwatchError
 from plotwatch.export import EXPORTERS, export_bundle, write_subgraph
-from plotwatch.export.bundle import ArticleInfo, Bundle, EntityInfo, OutletInfo, RelationInfo
+from plotwatch.export.bundle import (
+    Bundle,
+    add_cited_articles,
+    add_entities,
+    add_relation,
+    sorted_bundle,
+)
 from plotwatch.network.walk import Subgraph
-from plotwatch.store.db import Store
-from plotwatch.store.models import Alias, Article, Entity, Incident, Outlet, Relation
+from plotwatch.store.db import Store, chunked
+from plotwatch.store.models import Article, Incident, Relation
 from plotwatch.store.queries import _attach_chains, _to_contract
 
 GRAPH_FORMATS = ("gexf", "graphml")
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def subgraph_formats() -> list[str]:
@@ -45,8 +49,6 @@ def subgraph_bundle(store: Store, sub: Subgraph) -> Bundle:
     edges = {
         (e["source"][2:], e["target"][2:], e["type"]) for e in sub.edges.values() if e["kind"] == "relation"
     }
-    entity_ids = reached | set(bundle.entities)
-    articles = set(bundle.articles)
     with store.session() as s:
         if edges:
             rows = s.execute(
@@ -56,58 +58,11 @@ def subgraph_bundle(store: Store, sub: Subgraph) -> Bundle:
                 .order_by(Relation.id)
             )
             for rel, article_sid in rows:
-                if (rel.source_id, rel.target_id, rel.type) not in edges:
-                    continue
-                bundle.relations.append(
-                    RelationInfo(
-                        rel.source_id,
-                        rel.target_id,
-                        rel.type,
-                        article_sid,
-                        rel.incident_id,
-                        rel.quote,
-                        rel.origin,
-                    )
-                )
-                if article_sid:
-                    articles.add(article_sid)
-        aliases: dict[str, set[str]] = {}
-        for chunk in _chunks(sorted(entity_ids)):
-            for eid, alias in s.execute(
-                select(Alias.entity_id, Alias.alias).where(Alias.entity_id.in_(chunk))
-            ):
-                aliases.setdefault(eid, set()).add(alias)
-            for e in s.scalars(select(Entity).where(Entity.id.in_(chunk))):
-                known = bundle.entities.get(e.id)
-                names = aliases.get(e.id, set()) | set(known.aliases if known else ())
-                bundle.entities[e.id] = EntityInfo(
-                    e.id, e.name, e.kind, e.country, tuple(sorted(names - {e.name})), e.origin
-                )
-        for chunk in _chunks(sorted(articles)):
-            found = s.execute(
-                select(Article, Outlet)
-                .join(Outlet, Outlet.id == Article.outlet_id, isouter=True)
-                .where(Article.source_id.in_(chunk))
-            )
-            for art, outlet in found:
-                bundle.articles[art.source_id] = ArticleInfo(
-                    art.source_id,
-                    art.title,
-                    art.url,
-                    outlet.name if outlet else None,
-                    art.published.isoformat() if art.published else None,
-                    art.author,
-                    art.language,
-                    art.content_hash if _SHA256.fullmatch(art.content_hash or "") else None,
-                )
-                if outlet is not None:
-                    bundle.outlets[outlet.name] = OutletInfo(
-                        outlet.name, outlet.grade, outlet.kind, outlet.family, outlet.domain
-                    )
-    bundle.entities = dict(sorted(bundle.entities.items()))
-    bundle.articles = dict(sorted(bundle.articles.items()))
-    bundle.outlets = dict(sorted(bundle.outlets.items()))
-    return bundle
+                if (rel.source_id, rel.target_id, rel.type) in edges:
+                    add_relation(bundle, rel, article_sid)
+        add_entities(s, bundle, reached | set(bundle.entities))
+        add_cited_articles(s, bundle)
+    return sorted_bundle(bundle)
 
 
 def write_subgraph_as(store: Store, sub: Subgraph, fmt: str, fh: TextIO) -> str:
@@ -131,7 +86,7 @@ def _records(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """Export-contract records of the incidents ``ids``, in date order (chains read once for all)."""
     with store.session() as s:
         incidents: list[Incident] = []
-        for chunk in _chunks(ids):
+        for chunk in chunked(ids):
             q = select(Incident).where(Incident.id.in_(chunk))
             incidents += s.scalars(q.options(selectinload(Incident.actors), selectinload(Incident.mentions)))
         records = _attach_chains(s, _to_contract(s, incidents))
@@ -141,10 +96,6 @@ def _records(store: Store, ids: list[str]) -> list[dict[str, Any]]:
 def _by_date(record: dict[str, Any]) -> tuple[bool, str, str]:
     start = (record.get("date") or {}).get("start")
     return start is None, start or "", record["id"]
-
-
-def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 __all__ = ["GRAPH_FORMATS", "subgraph_bundle", "subgraph_formats", "write_subgraph_as"]

@@ -347,7 +347,7 @@ class Store:
         are left alone; one transaction."""
         gone_ids = sorted(set(gone))
         with self.transaction() as s:
-            for chunk in _chunks(gone_ids, 500):
+            for chunk in chunked(gone_ids, 500):
                 s.execute(
                     update(EventMentionRow)
                     .where(EventMentionRow.incident_id.in_(chunk))
@@ -402,7 +402,7 @@ class Store:
                 if row_id is not None:
                     by_incident.setdefault(d.id, []).append(row_id)
         for inc_id, ids in by_incident.items():
-            for chunk in _chunks(ids, 500):
+            for chunk in chunked(ids, 500):
                 s.execute(
                     update(EventMentionRow)
                     .where(EventMentionRow.id.in_(chunk))
@@ -481,9 +481,10 @@ class Store:
         self.engine.dispose()
 
 
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+def chunked(items: Sequence[Any], size: int = 500) -> Iterator[list[Any]]:
+    """``items`` in lists short enough for an ``IN (...)`` clause."""
     for i in range(0, len(items), size):
-        yield items[i : i + size]
+        yield list(items[i : i + size])
 
 
 def default_db_path(url: str) -> Path | None:
