@@ -31,6 +31,10 @@ from plotwatch.extract.syntax import (
 from plotwatch.types import HOSTILE_TYPES, ActorMention
 
 STATUS_ORDER = ("foiled", "failed", "planned", "executed")
+# Words that make a phrase name an organ of a state ("an Indian government employee").
+STATE_ORGANS = frozenset(
+    {"government", "state", "ministry", "intelligence", "regime", "military", "army", "embassy"}
+)
 
 
 @dataclass
@@ -439,8 +443,7 @@ class SentenceAnalyzer:
     @staticmethod
     def _official(tok: Token) -> bool:
         """A phrase naming an organ of a state: "an Indian government employee", "the ministry"."""
-        organs = {"government", "state", "ministry", "intelligence", "regime", "military", "army", "embassy"}
-        return any(t.lemma_.lower() in organs for t in tok.subtree)
+        return any(t.lemma_.lower() in STATE_ORGANS for t in tok.subtree)
 
     def _hostile_state(self, cand: Candidate, perp: list[Token], tgt: list[Token]) -> str | None:
         for tok in perp:

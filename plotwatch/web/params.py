@@ -14,6 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Query
 
+from plotwatch.store.queries import IncidentFilter
 from plotwatch.types import EVENT_TYPES, STATUSES
 from plotwatch.web.problems import Problem
 
@@ -53,6 +54,21 @@ class IncidentParams:
     sort: str = "-date"
     limit: int = 50
     offset: int = 0
+
+    def store_filter(self, text: bool = True) -> IncidentFilter:
+        """The store's filter for these parameters (without the text filter when ``text`` is
+        false; the family filter and sorting are the web layer's)."""
+        return IncidentFilter(
+            type=self.type,
+            status=self.status,
+            country=self.country,
+            agent_state=self.agent_state,
+            since=self.since,
+            until=self.until,
+            query=self.q if text else None,
+            min_credibility=self.min_credibility,
+            include_rejected=self.review != "default",
+        )
 
     def as_query(self) -> dict[str, Any]:
         """The non-default parameters, for links (pagination, JSON twin)."""

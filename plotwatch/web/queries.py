@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from plotwatch.store.db import Store
 from plotwatch.store.models import Alias, Article, EventMentionRow, Incident, IncidentActor, Outlet, Review
-from plotwatch.store.queries import IncidentFilter, _filtered, _fts_mention_ids
+from plotwatch.store.queries import _filtered, _fts_mention_ids
 from plotwatch.web.params import IncidentParams
 
 T = TypeVar("T")
@@ -54,16 +54,7 @@ _SORT_COLUMNS: dict[str, Any] = {
 
 def _select(store: Store, s: Session, p: IncidentParams, text: bool = True) -> Select[Any]:
     """Incidents matching ``p``; without its text filter when ``text`` is false."""
-    f = IncidentFilter(
-        type=p.type,
-        status=p.status,
-        country=p.country,
-        agent_state=p.agent_state,
-        since=p.since,
-        until=p.until,
-        min_credibility=p.min_credibility,
-        include_rejected=p.review != "default",
-    )
+    f = p.store_filter(text=False)
     f.validate()
     q = _filtered(store, s, f)
     if p.q and text:

@@ -79,18 +79,8 @@ def export(
         min_credibility=min_credibility,
         q=q,
     )
-    f = IncidentFilter(
-        type=p.type,
-        status=p.status,
-        country=p.country,
-        agent_state=p.agent_state,
-        since=p.since,
-        until=p.until,
-        query=p.q,
-        min_credibility=p.min_credibility,
-    )
-    filtered = any(v is not None for v in (p.type, p.status, p.country, p.agent_state, p.since, p.until, p.q))
-    filtered = filtered or p.min_credibility is not None
+    f = p.store_filter()
+    filtered = f != IncidentFilter()
     store = store_of(request)
     out = io.StringIO()
     entity = (entity or "").strip() or None
