@@ -491,7 +491,7 @@ class SentenceAnalyzer:
         scope_ids = {t.i for t in scope}
         climb_ids = {t.i for t in climb}
         fronted = {t.i for p in fronted_preps(sent) for t in p.subtree}
-        best: tuple[int, Span] | None = None
+        best: tuple[tuple[bool, int], Span] | None = None
         for span in spans:
             root = span.root
             while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
@@ -517,9 +517,14 @@ class SentenceAnalyzer:
             if not attached and root.i in fronted and not (others & climb_ids):
                 attached = True
             if attached:
-                dist = abs(root.i - cand.head.i)
-                if best is None or dist < best[0]:
-                    best = (dist, span)
+                # "less than two weeks after X was killed on 2 October 2018": the length of
+                # time is the gap to another act, the clause's own date wins when it has one
+                offset = root.dep_ == "npadvmod" and any(
+                    c.dep_ == "mark" and c.lower_ in self.sequence for c in root.head.children
+                )
+                key = (offset, abs(root.i - cand.head.i))
+                if best is None or key < best[0]:
+                    best = (key, span)
         if best is None:
             return None
         return self.dates.resolve(best[1].text, sentence_year(sent.text), self._anchor_before(best[1].start))

@@ -21,6 +21,7 @@ from plotwatch.types import ActorMention
 NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC")
 STATEISH = {"state", "agency", "unit", "government", "ministry", "police", "court"}
 PRONOUNS = {"he", "she", "him", "her"}
+INDEFINITE = {"a", "an"}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Nouns of "at the direction of X", "on the orders of X": X is behind the act.
@@ -190,7 +191,10 @@ class RoleFinder:
             elif not spans and definite and (n := self._group_size(tok)):
                 spans = self.antecedents(sent.start, n)  # "the couple", "the two agents"
             if not spans and tok.pos_ in ("NOUN", "PROPN"):
-                spans = [self.doc[tok.left_edge.i : tok.i + 1]]
+                start = tok.left_edge.i
+                if start < tok.i and self.doc[start].lower_ in INDEFINITE:
+                    start += 1  # "a court" names the court, not one of many
+                spans = [self.doc[start : tok.i + 1]]
             for span in spans:
                 if (span.start, span.end) in seen:
                     continue
