@@ -167,22 +167,30 @@ def bench_web(
     clients: Annotated[int, typer.Option(min=1, max=200, help="Concurrent clients.")] = 20,
     requests: Annotated[int, typer.Option(min=20, help="Requests per endpoint.")] = 400,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes.")] = 2,
+    cache: Annotated[
+        bool, typer.Option("--cache/--no-cache", help="Serve repeated reads from the response cache.")
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """p50/p95 latency of the list, search, incident and network endpoints (real uvicorn, loopback)."""
     from plotwatch.web.bench import run
 
     result = run(
-        n_incidents=n, clients=clients, requests=requests, workers=workers, progress=lambda m: err.print(m)
+        n_incidents=n,
+        clients=clients,
+        requests=requests,
+        workers=workers,
+        progress=lambda m: err.print(m),
+        cache=cache,
     )
     if as_json:
         _print_json(result)
         return
     table = Table(
         title=f"{result['incidents']:,} incidents, {clients} clients, {requests} requests each, "
-        f"{workers} server process(es)"
+        f"{workers} server process(es), response cache {'on' if cache else 'off'}"
     )
-    for col in ("endpoint", "p50 ms", "p95 ms", "max ms", "req/s", "errors"):
+    for col in ("endpoint", "p50 ms", "p95 ms", "max ms", "req/s", "cache hits", "errors"):
         table.add_column(col, justify="right")
     for e in result["endpoints"]:
         table.add_row(
@@ -191,6 +199,7 @@ def bench_web(
             f"{e['p95_ms']:.1f}",
             f"{e['max_ms']:.1f}",
             f"{e['rps']:.0f}",
+            f"{e['cache_hits']}/{e['requests']}",
             str(e["errors"]),
         )
     console.print(table)

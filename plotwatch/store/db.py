@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
@@ -96,6 +98,8 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._watcher: sqlite3.Connection | None = None
+        self._watcher_lock = threading.Lock()
         if migrate:
             self.migrate()
 
@@ -123,6 +127,30 @@ class Store:
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    def data_version(self) -> str | None:
+        """A value that changes whenever a write to the database is committed, by this
+        process or any other; None when it cannot be known (an in-memory database).
+
+        SQLite: ``PRAGMA data_version`` of a connection kept for this and never used to write
+        (the pragma changes when *another* connection commits). PostgreSQL: the current
+        snapshot (``xmin:xmax:running xids``), which changes when a writing transaction
+        starts and again when it ends. Read before a query, it keys anything derived from the
+        query's result (the web app's response cache): what is read afterwards is at least
+        as new as the version.
+        """
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                return str(conn.execute(text("SELECT pg_current_snapshot()::text")).scalar())
+        if self.dialect != "sqlite":
+            return None
+        with self._watcher_lock:
+            if self._watcher is None:
+                path = self.engine.url.database
+                if not path or path == ":memory:" or path.startswith("file:"):
+                    return None
+                self._watcher = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            return str(self._watcher.execute("PRAGMA data_version").fetchone()[0])
 
     # -- sessions -----------------------------------------------------------------------
     @contextmanager
@@ -478,6 +506,10 @@ class Store:
         return out
 
     def close(self) -> None:
+        with self._watcher_lock:
+            if self._watcher is not None:
+                self._watcher.close()
+                self._watcher = None
         self.engine.dispose()
 
 

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from plotwatch.auth import secret_key
 from plotwatch.store.db import Store
 from plotwatch.web import problems
+from plotwatch.web.cache import CachedReads, cache_size_from_env
 from plotwatch.web.render import STATIC
 from plotwatch.web.security import COOKIE, MAX_AGE, Sessions
 
@@ -36,11 +37,14 @@ def create_app(
     public_read: bool = False,
     vendor_dir: Path | None = None,
     secure_cookies: bool = False,
+    cache_bytes: int | None = None,
 ) -> FastAPI:
     """The web app over a store (or a database URL).
 
     ``public_read`` lets anonymous visitors read (writes always need a user);
-    ``vendor_dir`` is where the front-end libraries are (default ``static/vendor``).
+    ``vendor_dir`` is where the front-end libraries are (default ``static/vendor``);
+    ``cache_bytes`` bounds the API's response cache (default ``PLOTWATCH_RESPONSE_CACHE_MB``
+    or 64 MiB; 0 turns it off, see :mod:`plotwatch.web.cache`).
     """
     store = store_or_url if isinstance(store_or_url, Store) else Store(store_or_url)
     app = FastAPI(
@@ -58,6 +62,10 @@ def create_app(
     sessions = Sessions(secret_key(store))
     problems.install(app)
 
+    # the last added runs first: the session is loaded before the cache looks at the caller
+    app.add_middleware(
+        CachedReads, store=store, max_bytes=cache_size_from_env() if cache_bytes is None else cache_bytes
+    )
     app.add_middleware(SessionAndHeaders, sessions=sessions, secure_cookies=secure_cookies)
 
     if app.state.vendor_ok:

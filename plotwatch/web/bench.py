@@ -177,9 +177,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db_url: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
-    """The app in its own uvicorn process(es) (so clients and server do not share a GIL)."""
+def start_server(db_url: str, port: int, workers: int = 1, cache: bool = True) -> subprocess.Popen[bytes]:
+    """The app in its own uvicorn process(es) (so clients and server do not share a GIL);
+    ``cache`` false turns the response cache off."""
     env = {**os.environ, "PLOTWATCH_DB": db_url, "PLOTWATCH_PUBLIC_READ": ""}
+    if not cache:
+        env["PLOTWATCH_RESPONSE_CACHE_MB"] = "0"
     cmd = [
         sys.executable,
         "-m",
@@ -220,9 +223,9 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=5)
 
 
-async def _load(base: str, token: str, urls: list[str], clients: int) -> tuple[list[float], int, float]:
+async def _load(base: str, token: str, urls: list[str], clients: int) -> tuple[list[float], int, float, int]:
     """Send ``urls`` from ``clients`` concurrent keep-alive connections; (latencies in ms,
-    responses with status >= 400, wall-clock seconds).
+    responses with status >= 400, wall-clock seconds, answers from the response cache).
 
     The client runs on the same cores as the server, so it is kept light: plain HTTP/1.1
     over asyncio streams, one connection per client, each response read in full (by its
@@ -234,20 +237,21 @@ async def _load(base: str, token: str, urls: list[str], clients: int) -> tuple[l
     for u in urls:
         queue.put_nowait(u)
     times: list[float] = []
-    errors = 0
+    errors = hits = 0
     head = f"Host: {host}:{port}\r\nAuthorization: Bearer {token}\r\nAccept: application/json\r\n\r\n"
 
     async def worker() -> None:
-        nonlocal errors
+        nonlocal errors, hits
         reader, writer = await asyncio.open_connection(host, port)
         try:
             while not queue.empty():
                 url = queue.get_nowait()
                 t0 = time.perf_counter()
                 writer.write(f"GET {url} HTTP/1.1\r\n{head}".encode())
-                status, keep_alive = await _response(reader)
+                status, keep_alive, hit = await _response(reader)
                 times.append((time.perf_counter() - t0) * 1000)
                 errors += status >= 400
+                hits += hit
                 if not keep_alive:
                     writer.close()
                     reader, writer = await asyncio.open_connection(host, port)
@@ -256,11 +260,12 @@ async def _load(base: str, token: str, urls: list[str], clients: int) -> tuple[l
 
     start = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(clients)))
-    return times, errors, time.perf_counter() - start
+    return times, errors, time.perf_counter() - start, hits
 
 
-async def _response(reader: asyncio.StreamReader) -> tuple[int, bool]:
-    """Read one HTTP/1.1 response; (status, whether the connection stays open)."""
+async def _response(reader: asyncio.StreamReader) -> tuple[int, bool, bool]:
+    """Read one HTTP/1.1 response; (status, whether the connection stays open, whether it
+    came from the response cache)."""
     lines = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
     status = int(lines[0].split(" ", 2)[1])
     headers = {}
@@ -273,7 +278,7 @@ async def _response(reader: asyncio.StreamReader) -> tuple[int, bool]:
         while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
             await reader.readexactly(size + 2)
         await reader.readuntil(b"\r\n")  # no trailers are sent
-    return status, headers.get("connection") != "close"
+    return status, headers.get("connection") != "close", headers.get("x-plotwatch-cache") == "hit"
 
 
 def _run(coro: Coroutine[Any, Any, T]) -> T:
@@ -297,8 +302,10 @@ def run(
     requests: int = 400,
     workers: int = 2,
     progress: Callable[[str], None] | None = None,
+    cache: bool = True,
 ) -> dict[str, Any]:
-    """Build the database, start the server, measure each endpoint in turn."""
+    """Build the database, start the server, measure each endpoint in turn (``cache`` false:
+    with the response cache off, every request read from the database)."""
     say = progress or (lambda _m: None)
     rnd = random.Random(11)
     with tempfile.TemporaryDirectory(prefix="plotwatch-bench-") as tmp:
@@ -318,7 +325,7 @@ def run(
         load_s = time.perf_counter() - t0
         store.close()
         port = _free_port()
-        proc = start_server(url, port, workers)
+        proc = start_server(url, port, workers, cache)
         try:
             words = [*SURNAMES, "intelligence", "bombing", "Exile"]
             plan = {
@@ -340,7 +347,7 @@ def run(
             for name, urls in plan.items():
                 say(f"measuring {name} …")
                 _run(_load(f"http://127.0.0.1:{port}", token, urls[: clients * 2], clients))  # warm up
-                times, errors, wall = _run(_load(f"http://127.0.0.1:{port}", token, urls, clients))
+                times, errors, wall, hits = _run(_load(f"http://127.0.0.1:{port}", token, urls, clients))
                 results.append(
                     {
                         "endpoint": name,
@@ -350,6 +357,7 @@ def run(
                         "p95_ms": _pct(times, 0.95),
                         "max_ms": max(times),
                         "rps": len(times) / wall,
+                        "cache_hits": hits,
                     }
                 )
         finally:
@@ -359,6 +367,7 @@ def run(
         "load_seconds": round(load_s, 1),
         "clients": clients,
         "workers": workers,
+        "response_cache": cache,
         "requests_per_endpoint": requests,
         "endpoints": results,
         "target_p95_ms": TARGET_P95_MS,

@@ -76,12 +76,31 @@ def who(request: Request) -> Principal | None:
     found: Principal | None = None
     auth = request.headers.get("authorization", "")
     if auth[:7].lower() == "bearer ":
-        found = token_principal(store_of(request), auth[7:].strip())
+        found = _token_principal(request, auth[7:].strip())
         if found is None:
             raise Problem(401, "the API token is unknown or revoked", slug="bad-token")
     elif name := session(request).get("user"):
         found = principal(store_of(request), name)
     request.state.principal = found
+    return found
+
+
+def _token_principal(request: Request, token: str) -> Principal | None:
+    """The token's user, remembered for as long as the data version (set by the response
+    cache, :mod:`plotwatch.web.cache`) does not change: revoking a token or deactivating a
+    user is a write, which moves the version."""
+    version = getattr(request.state, "data_version", None)
+    if version is None:
+        return token_principal(store_of(request), token)
+    known: tuple[str, dict[str, Principal]] = getattr(request.app.state, "token_principals", ("", {}))
+    if known[0] != version:
+        known = (version, {})
+        request.app.state.token_principals = known
+    found = known[1].get(token)
+    if found is None:
+        found = token_principal(store_of(request), token)
+        if found is not None and len(known[1]) < 1000:  # unknown tokens are not remembered
+            known[1][token] = found
     return found
 
 

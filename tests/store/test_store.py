@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import select
 
 from plotwatch.errors import NotFoundError, StoreError
 from plotwatch.store.db import Store, normalize_url
-from plotwatch.store.models import Base
+from plotwatch.store.models import Base, Outlet
 from plotwatch.store.queries import (
     IncidentFilter,
     get_incident,
@@ -220,3 +221,26 @@ def test_store_sourced_mention_roundtrip(db_url: str) -> None:
     assert mentions[0].mention.type == "arrest"
     assert mentions[0].published == dt.date(2018, 7, 2)
     assert set(ids.values()) == {1}
+
+
+def test_store_data_version_moves_with_every_committed_write(db_url: str) -> None:
+    reader, writer = Store(db_url), Store(db_url)
+    try:
+        v0 = reader.data_version()
+        assert v0 is not None
+        assert reader.data_version() == v0  # reads change nothing
+        with reader.session() as s:
+            s.execute(select(Outlet.id)).all()
+        assert reader.data_version() == v0
+        writer.set_outlet("Outlet A", grade="B")  # another connection (the CLI, another worker)
+        v1 = reader.data_version()
+        assert v1 != v0
+        reader.set_outlet("Outlet B", grade="C")  # this store's own write
+        assert reader.data_version() not in (v0, v1)
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_store_data_version_unknown_in_memory() -> None:
+    assert Store("sqlite://").data_version() is None

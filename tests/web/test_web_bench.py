@@ -40,19 +40,19 @@ def test_bench_client_reads_whole_responses_on_one_connection() -> None:
     replies = [
         b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body),
         b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n3;x=1\r\nabc\r\n0\r\n\r\n",
-        b"HTTP/1.1 404 Not Found\r\ncontent-length: 2\r\n\r\n{}",
+        b"HTTP/1.1 404 Not Found\r\ncontent-length: 2\r\nX-Plotwatch-Cache: hit\r\n\r\n{}",
     ]
     seen: list[bytes] = []
 
-    async def go() -> tuple[list[float], int, float]:
+    async def go() -> tuple[list[float], int, float, int]:
         server = await _serve(replies, seen)
         port = server.sockets[0].getsockname()[1]
         async with server:
             return await bench._load(f"http://127.0.0.1:{port}", "tok", ["/a", "/b?x=1", "/c"], 1)
 
-    times, errors, wall = asyncio.run(go())
+    times, errors, wall, hits = asyncio.run(go())
     # a body read short or long would garble the next status line on the same connection
-    assert len(times) == 3 and errors == 1 and wall > 0
+    assert len(times) == 3 and errors == 1 and wall > 0 and hits == 1
     assert [r.split(b" ")[1] for r in seen] == [b"/a", b"/b?x=1", b"/c"]
     assert all(b"Authorization: Bearer tok\r\n" in r for r in seen)
 
