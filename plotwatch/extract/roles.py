@@ -190,6 +190,9 @@ class RoleFinder:
                 spans = [ante] if ante is not None else []
             elif not spans and definite and (n := self._group_size(tok)):
                 spans = self.antecedents(sent.start, n)  # "the couple", "the two agents"
+            listed = [] if spans else self.listed_names(tok)
+            if listed:
+                spans = listed
             if not spans and tok.pos_ in ("NOUN", "PROPN"):
                 start = tok.left_edge.i
                 if start < tok.i and self.doc[start].lower_ in INDEFINITE:
@@ -212,22 +215,64 @@ class RoleFinder:
     def _named_in(self, tok: Token) -> list[Span]:
         """Gazetteer or NER spans in the noun phrase of ``tok`` (its non-clausal subtree)."""
         found: dict[tuple[int, int], Span] = {}
-        stack = [tok]
+        stack = [(tok, False)]
         while stack:
-            cur = stack.pop()
+            cur, listed = stack.pop()
             span = self.gaz.get(cur.i) or self.ents.get(cur.i)
             if span is not None:
                 found[(span.start, span.end)] = span
+            # "three nationals, Karan Brar, Kamal Singh and Ravi Singh": the names listed in an
+            # apposition are all the phrase's
             stack.extend(
-                c
+                (c, listed or c.dep_ == "appos")
                 for c in cur.children
                 if c.dep_ not in ("relcl", "acl", "conj", "cc", "advcl", "prep")
                 or (c.dep_ == "prep" and c.lower_ == "of")
+                or (c.dep_ == "conj" and (listed or cur.dep_ == "appos"))
             )
-        # a demonym alone ("Iranian diplomat") is not the actor: keep it only if nothing else
         spans = sorted(found.values(), key=lambda s: s.start)
-        named = [s for s in spans if not (s.label_ == "NORP" and s.root.i != tok.i)]
+        # a demonym alone ("Iranian diplomat") is not the actor, nor a place naming a common noun
+        # ("a New York police sergeant"): such modifiers are kept only if nothing else is named
+        named = [
+            s for s in spans if not (s.label_ == "NORP" and s.root.i != tok.i) and not self._modifier(s, tok)
+        ]
         return named
+
+    @staticmethod
+    def _modifier(span: Span, tok: Token) -> bool:
+        """A place name premodifying the common noun ``tok`` ("New York police sergeant")."""
+        root = span.root
+        return (
+            span.label_ == "GPE"
+            and tok.pos_ == "NOUN"
+            and root.i < tok.i
+            and root.head.i == tok.i
+            and root.dep_ in ("compound", "amod", "nmod")
+        )
+
+    def listed_names(self, tok: Token) -> list[Span]:
+        """Names listed after a counted noun the parser did not attach to it: "arrested two men,
+        Lu Jian and Chen Ping, in April" read with the names hanging off the verb."""
+        if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "nummod" for c in tok.children):
+            return []
+        i = tok.right_edge.i + 1
+        if i >= len(self.doc) or self.doc[i].text != ",":
+            return []
+        out: list[Span] = []
+        i += 1
+        while i < len(self.doc):
+            span = self.ents.get(i)
+            if span is None or span.label_ != "PERSON" or span.start != i:
+                break
+            if self.doc[span.root.i].head.i in (t.i for t in tok.subtree):
+                return []  # attached after all: the apposition reading finds them
+            out.append(span)
+            i = span.end
+            if i < len(self.doc) and self.doc[i].lower_ in (",", "and"):
+                i += 1
+                if i < len(self.doc) and self.doc[i].lower_ == "and":
+                    i += 1
+        return out
 
     def mention(self, span: Span, role: str) -> ActorMention:
         """An :class:`ActorMention` for ``span`` (gazetteer data when it is a gazetteer hit)."""

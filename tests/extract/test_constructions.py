@@ -651,3 +651,27 @@ def test_a_length_of_time_before_after_is_not_the_date_of_the_act_it_measures_fr
     )
     e = one(ex, text, "assassination", dt.date(2020, 8, 7))
     assert e.date.value == "2019-05-02"
+
+
+def test_every_name_listed_in_an_apposition_is_a_target(ex: Extractor) -> None:
+    text = (
+        "Police in Oslo arrested three Georgian nationals, Levan Abashidze, Nodar Kapanadze and "
+        "Irakli Gelashvili, on 4 March 2022."
+    )
+    e = one(ex, text, "arrest")
+    assert {"Levan Abashidze", "Nodar Kapanadze", "Irakli Gelashvili"} <= names(e, "target")
+
+
+def test_names_listed_after_a_counted_noun_the_parser_left_unattached(ex: Extractor) -> None:
+    text = "The FBI arrested two men, Lu Jianwang and Chen Jinping, in April and accused them of spying."
+    e = one(ex, text, "arrest")
+    assert {"Lu Jianwang", "Chen Jinping"} <= names(e, "target")
+
+
+def test_a_city_premodifying_a_common_noun_is_not_the_actor(ex: Extractor) -> None:
+    text = (
+        "A federal jury in Chicago on Tuesday convicted a retired New York police sergeant, "
+        "Thomas Keane, of stalking."
+    )
+    e = one(ex, text, "conviction")
+    assert "Thomas Keane" in names(e, "target") and "New York" not in names(e, "target")
