@@ -134,6 +134,11 @@ def patient_of(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
+    if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.children):
+        # "X survived being shot": the one shot is the subject of "survived"
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head

@@ -222,6 +222,21 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
                 if code := roles.phrase_country(doer):
                     out[code] += 1
             continue
+        if tok.lemma_.lower() in ("blame", "accuse") and tok.pos_ == "VERB":
+            # "the party blames the Rwandan government for both the shooting and his death"
+            acts = [
+                a
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                for g in p.children
+                if g.dep_ in ("pobj", "pcomp")
+                for a in (g, *g.conjuncts)
+                if a.i in hostile or a.lemma_.lower() in objects
+            ]
+            for obj in (c for c in tok.children if c.dep_ == "dobj") if acts else []:
+                if code := roles.phrase_country(obj):
+                    out[code] += 1
+            continue
         if tok.lemma_.lower() not in words:
             continue
         acts = [

@@ -70,6 +70,8 @@ class RoleFinder:
                     return [child]
                 if child.dep_ == "poss" and cur.pos_ in ("NOUN", "PROPN"):
                     return [child]
+            if cur.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cur.children):
+                return []  # "X survived being shot": X was shot, the doer is not named
             if cur.dep_ in ("conj", "advcl") and any(c.dep_ == "nsubjpass" for c in cur.children):
                 # "X planned …, and Y had been arrested", "after Y was shot dead, X said …": a
                 # passive with its own subject and no "by" phrase does not share the doer of the
@@ -86,9 +88,12 @@ class RoleFinder:
     def patient_tokens(self, head: Token) -> list[Token]:
         """Tokens acted upon: object, passive subject, "against/of/on X", "targeting X"."""
         out = []
+        passive_xcomp = head.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
         for cur in (head, *([head.head] if head.dep_ in ("xcomp", "conj") else [])):
             for child in cur.children:
-                if child.dep_ in ("dobj", "nsubjpass"):
+                if child.dep_ in ("dobj", "nsubjpass") or (
+                    passive_xcomp and cur is not head and child.dep_ == "nsubj"
+                ):
                     out.append(child)
                 elif child.dep_ == "prep" and child.lower_ in ("against", "of", "on", "at"):
                     # "shot on 8 November": a date, not a target; "at the direction of": a principal

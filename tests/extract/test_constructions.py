@@ -675,3 +675,19 @@ def test_a_city_premodifying_a_common_noun_is_not_the_actor(ex: Extractor) -> No
     )
     e = one(ex, text, "conviction")
     assert "Thomas Keane" in names(e, "target") and "New York" not in names(e, "target")
+
+
+def test_an_act_the_article_blames_a_state_for_takes_that_state(ex: Extractor) -> None:
+    text = (
+        "The exiled journalist Tariq Aziz was found strangled in a hotel room in Oslo on 3 March 2022. "
+        "His colleagues blame the Pakistani government for his death."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "PK" and e.place == "Oslo" and e.date.value == "2022-03-03"
+
+
+def test_someone_who_survived_being_shot_is_the_target_not_the_doer(ex: Extractor) -> None:
+    text = "General Faustin Kayumba survived being shot by Rwandan agents in Johannesburg in June 2010."
+    e = one(ex, text, "assassination")
+    assert e.status == "failed" and e.agent_state == "RW"
+    assert "Faustin Kayumba" in names(e, "target") and "Faustin Kayumba" not in names(e, "perpetrator")
