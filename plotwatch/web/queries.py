@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select, union
+from sqlalchemy import Select, and_, bindparam, func, or_, select, union
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -124,12 +125,46 @@ def incident_page(store: Store, p: IncidentParams) -> tuple[list[dict[str, Any]]
         if p.q:
             ids, total = _matched_page(store, s, p)
             return rows(s, ids), total
+        version = store.data_version()  # read before the count it keys
         q = _select(store, s, p)
         # the page's ids first (the sort reads only the index and the id), then their rows
         page = _order(q.with_only_columns(Incident.id), p.sort).limit(p.limit).offset(p.offset)
-        ids = list(s.scalars(page))
-        matching = q.with_only_columns(Incident.id).subquery()
-        return rows(s, ids), int(s.scalar(select(func.count()).select_from(matching)) or 0)
+        ids = _ids(s.connection(), page)
+        key = repr(replace(p, sort="", limit=0, offset=0))
+        known = _TOTALS.get(store.url, version, key)
+        if known is None:
+            matching = q.with_only_columns(Incident.id).subquery()
+            known = int(s.scalar(select(func.count()).select_from(matching)) or 0)
+            _TOTALS.put(store.url, version, key, known)
+        return rows(s, ids), known
+
+
+class _Totals:
+    """How many incidents match each set of filters, remembered per database for one data
+    version (:meth:`Store.data_version`): pages of one list, in any order, share their
+    total, which only a write can change."""
+
+    def __init__(self, size: int = 1000) -> None:
+        self.size = size
+        self._by_db: dict[str, tuple[str, dict[str, int]]] = {}
+
+    def get(self, db: str, version: str | None, key: str) -> int | None:
+        known = self._by_db.get(db)
+        if version is None or known is None or known[0] != version:
+            return None
+        return known[1].get(key)
+
+    def put(self, db: str, version: str | None, key: str, total: int) -> None:
+        if version is None:
+            return
+        known = self._by_db.get(db)
+        if known is None or known[0] != version:
+            known = self._by_db[db] = (version, {})
+        if len(known[1]) < self.size:
+            known[1][key] = total
+
+
+_TOTALS = _Totals()
 
 
 def _matched_page(store: Store, s: Session, p: IncidentParams) -> tuple[list[str], int]:
@@ -180,9 +215,15 @@ _MENTION_INCIDENTS = sql_text(
 def _ids(db: Connection, q: Executable, params: dict[str, Any] | None = None) -> list[Any]:
     """The first column of every row of ``q`` (plain values: ids and names), read from the
     database driver's cursor: making a result row of each costs three times the read itself."""
+    return [r[0] for r in _tuples(db, q, params)]
+
+
+def _tuples(db: Connection, q: Executable, params: dict[str, Any] | None = None) -> list[Any]:
+    """Every row of ``q`` as the driver's plain tuple (the column types of the rows read here
+    need no conversion: text, numbers, booleans, ISO dates)."""
     result = db.execute(q, params)
     try:
-        return [r[0] for r in result.cursor.fetchall()]
+        return list(result.cursor.fetchall())
     finally:
         result.close()
 
@@ -233,58 +274,70 @@ _ROW_COLUMNS = (
 )
 
 
+_ROWS = select(*_ROW_COLUMNS).where(Incident.id.in_(bindparam("ids", expanding=True)))
+_ROW_ACTORS = (
+    select(
+        IncidentActor.incident_id,
+        IncidentActor.entity_id,
+        IncidentActor.name,
+        IncidentActor.kind,
+        IncidentActor.role,
+        IncidentActor.country,
+    )
+    .where(IncidentActor.incident_id.in_(bindparam("ids", expanding=True)))
+    .order_by(IncidentActor.role, IncidentActor.id)
+)
+_ROW_REVIEWS = select(Review.incident_id, Review.decision).where(
+    Review.incident_id.in_(bindparam("ids", expanding=True))
+)
+
+
 def rows(s: Session, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """List rows for the incidents ``ids``, in that order (read as columns, not ORM objects:
-    three queries for a page)."""
+    """List rows for the incidents ``ids``, in that order: three queries for a page, built
+    once (a statement made per call costs more than SQLite takes to run it) and read as
+    plain tuples from the driver's cursor."""
     if not ids:
         return []
-    found = {r.id: r for r in s.execute(select(*_ROW_COLUMNS).where(Incident.id.in_(ids)))}
+    db, bound = s.connection(), {"ids": list(ids)}
+    found = {r[0]: r for r in _tuples(db, _ROWS, bound)}
     actors: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for iid, entity_id, name, kind, role, country in s.execute(
-        select(
-            IncidentActor.incident_id,
-            IncidentActor.entity_id,
-            IncidentActor.name,
-            IncidentActor.kind,
-            IncidentActor.role,
-            IncidentActor.country,
-        )
-        .where(IncidentActor.incident_id.in_(ids))
-        .order_by(IncidentActor.role, IncidentActor.id)
-    ):
+    for iid, entity_id, name, kind, role, country in _tuples(db, _ROW_ACTORS, bound):
         actors[iid].append(
             {"entity_id": entity_id, "name": name, "kind": kind, "role": role, "country": country}
         )
-    reviews = {
-        r[0]: r[1]
-        for r in s.execute(select(Review.incident_id, Review.decision).where(Review.incident_id.in_(ids)))
-    }
-    return [
-        {
-            "id": i.id,
-            "type": i.type,
-            "status": i.status,
-            "date": {"start": i.date_value, "end": i.date_value, "precision": i.date_precision},
-            "location": {
-                "country": i.country,
-                "place": i.place,
-                "lat": i.lat,
-                "lon": i.lon,
-                "precision": i.place_precision,
-            },
-            "agent_state": i.agent_state,
-            "historical": i.historical,
-            "actors": actors.get(i.id, []),
-            "corroboration": {
-                "articles": i.n_articles,
-                "outlets": i.n_outlets,
-                "independent_sources": i.n_sources,
-            },
-            "credibility": i.credibility,
-            "review": reviews.get(i.id),
-        }
-        for i in (found[iid] for iid in ids if iid in found)
-    ]
+    reviews = dict(_tuples(db, _ROW_REVIEWS, bound))
+    out = []
+    for iid in ids:
+        if iid not in found:
+            continue
+        (_, type_, status, date, precision, country, place, lat, lon, place_precision, state,
+         historical, n_articles, n_outlets, n_sources, credibility) = found[iid]  # fmt: skip
+        out.append(
+            {
+                "id": iid,
+                "type": type_,
+                "status": status,
+                "date": {"start": date, "end": date, "precision": precision},
+                "location": {
+                    "country": country,
+                    "place": place,
+                    "lat": lat,
+                    "lon": lon,
+                    "precision": place_precision,
+                },
+                "agent_state": state,
+                "historical": bool(historical) if historical is not None else None,
+                "actors": actors.get(iid, []),
+                "corroboration": {
+                    "articles": n_articles,
+                    "outlets": n_outlets,
+                    "independent_sources": n_sources,
+                },
+                "credibility": credibility,
+                "review": reviews.get(iid),
+            }
+        )
+    return out
 
 
 def points(store: Store, p: IncidentParams, cap: int = 20_000) -> list[dict[str, Any]]:
