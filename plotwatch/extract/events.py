@@ -516,6 +516,11 @@ class SentenceAnalyzer:
             )
             if not attached and root.i in fronted and not (others & climb_ids):
                 attached = True
+            if not attached and not cand.hostile and self._shares_frame(cand.head):
+                # "In May this year police arrested three men … and charged them": May too
+                verb = cand.head.head
+                on_verb = root.head.i == verb.i or (root.head.dep_ == "prep" and root.head.head.i == verb.i)
+                attached = on_verb and root.i < verb.i
             if attached:
                 # "less than two weeks after X was killed on 2 October 2018": the length of
                 # time is the gap to another act, the clause's own date wins when it has one
@@ -528,6 +533,17 @@ class SentenceAnalyzer:
         if best is None:
             return None
         return self.dates.resolve(best[1].text, sentence_year(sent.text), self._anchor_before(best[1].start))
+
+    @staticmethod
+    def _shares_frame(head: Token) -> bool:
+        """A verb joined to the sentence's main verb with no subject of its own ("police arrested
+        X and charged them"): the phrases fronted before the main verb frame it too."""
+        return (
+            head.dep_ == "conj"
+            and head.pos_ == "VERB"
+            and head.head.i == head.sent.root.i
+            and not any(c.dep_ in SUBJECT for c in head.children)
+        )
 
     def anchors(self) -> list[tuple[int, Resolved]]:
         """Every date of the text that resolves, by token position; each resolved against the

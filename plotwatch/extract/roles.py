@@ -322,6 +322,15 @@ class RoleFinder:
         """The state of a responder phrase: an authority ("Danish police", "a Berlin court",
         "prosecutors in Istanbul") or a state's act ("Albania's response", "Iran's decision")."""
         if self.is_authority(tok):
+            for child in tok.children:
+                # "Moldova's Intelligence and Security Service": the possessor's state, whatever
+                # a shorter name inside the phrase may stand for elsewhere
+                if (
+                    child.dep_ == "poss"
+                    and child.pos_ == "PROPN"
+                    and (code := self.places.country(child.text))
+                ):
+                    return code
             code = self.phrase_country(tok)
             if code:
                 return code

@@ -691,3 +691,18 @@ def test_someone_who_survived_being_shot_is_the_target_not_the_doer(ex: Extracto
     e = one(ex, text, "assassination")
     assert e.status == "failed" and e.agent_state == "RW"
     assert "Faustin Kayumba" in names(e, "target") and "Faustin Kayumba" not in names(e, "perpetrator")
+
+
+def test_a_date_fronted_before_the_main_verb_frames_the_verb_joined_to_it(ex: Extractor) -> None:
+    text = (
+        "In May this year police arrested three Serbian nationals, Marko Petrovic, Ivan Jovic and "
+        "Luka Ilic, in Graz and charged them with spying."
+    )
+    e = one(ex, text, "charge", dt.date(2024, 10, 15))
+    assert e.date.value == "2024-05" and e.agent_state == "AT"
+
+
+def test_the_possessor_state_of_an_agency_wins_over_a_shorter_name_inside_it(ex: Extractor) -> None:
+    text = "Moldova's Intelligence and Security Service detained seven Turkish teachers on 6 September 2018."
+    e = one(ex, text, "arrest")
+    assert e.agent_state == "MD"
