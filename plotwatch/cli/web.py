@@ -43,11 +43,14 @@ def serve(
     import uvicorn
 
     from plotwatch.web import create_app
+    from plotwatch.web.app import settle_heap
 
     store = _store(db)  # opens the database and applies migrations once, before any worker starts
     err.print(f"plotwatch on http://{host}:{port}/ (API: /api/v1, schema: /api/v1/openapi.json)")
     if workers == 1:
-        uvicorn.run(create_app(store, public_read=public), host=host, port=port, log_level="info")
+        app = create_app(store, public_read=public)
+        settle_heap()
+        uvicorn.run(app, host=host, port=port, log_level="info")
         return
     os.environ["PLOTWATCH_DB"] = store.url
     os.environ["PLOTWATCH_PUBLIC_READ"] = "1" if public else ""

@@ -7,6 +7,7 @@ the JSON API under ``/api/v1`` (:mod:`plotwatch.web.api`, OpenAPI at
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -166,9 +167,24 @@ def _control_characters(request: Request) -> str | None:
     return None
 
 
+def settle_heap() -> None:
+    """Put everything made while starting (modules, the app, the store) out of the garbage
+    collector's reach (:func:`gc.freeze`), as a server does before taking requests.
+
+    The started app holds ~150,000 container objects that live as long as the process; a
+    full collection walks all of them (80 ms measured on this project's test machine) and
+    stops every request in flight meanwhile, which made the slowest twentieth of responses
+    several times slower than the median. Frozen, they are never walked again.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def app_from_env() -> FastAPI:
     """Factory for ``uvicorn --factory``: the database from ``PLOTWATCH_DB``."""
-    return create_app(
+    app = create_app(
         os.environ.get("PLOTWATCH_DB"),
         public_read=os.environ.get("PLOTWATCH_PUBLIC_READ", "") not in ("", "0"),
     )
+    settle_heap()
+    return app
