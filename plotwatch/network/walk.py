@@ -122,6 +122,18 @@ _ROLE_EDGES = select(
 _RELATION_EDGES = select(Relation.source_id, Relation.target_id, Relation.type).where(
     or_(Relation.source_id.in_(_ENTS), Relation.target_id.in_(_ENTS))
 )
+# the same edges when only those between nodes already reached can be kept (known_*)
+_KNOWN_ENTS: Any = bindparam("known_ents", expanding=True)
+_KNOWN_INCS: Any = bindparam("known_incs", expanding=True)
+_ROLE_EDGES_AMONG = _ROLE_EDGES.where(
+    or_(
+        IncidentActor.incident_id.in_(_KNOWN_INCS) & IncidentActor.entity_id.in_(_ENTS),
+        IncidentActor.entity_id.in_(_KNOWN_ENTS) & IncidentActor.incident_id.in_(_INCS),
+    )
+)
+_RELATION_EDGES_AMONG = _RELATION_EDGES.where(
+    Relation.source_id.in_(_KNOWN_ENTS), Relation.target_id.in_(_KNOWN_ENTS)
+)
 _ENTITY_NODES = select(Entity.id, Entity.name, Entity.kind, Entity.country).where(Entity.id.in_(_IDS))
 _INCIDENT_NODES = select(Incident.id, Incident.type, Incident.date_value, Incident.country).where(
     Incident.id.in_(_IDS)
@@ -142,14 +154,25 @@ _RELATION_QUOTES = (
 
 
 def _step(
-    conn: Connection, frontier: Iterable[str], allowed: set[str] | None
+    conn: Connection,
+    frontier: Iterable[str],
+    allowed: set[str] | None,
+    among: Iterable[str] | None = None,
 ) -> dict[EdgeKey, dict[str, Any]]:
-    """Every edge touching a node of ``frontier`` (of an allowed type), without evidence yet."""
+    """Every edge touching a node of ``frontier`` (of an allowed type), without evidence yet;
+    with ``among``, only the edges whose other end is one of those nodes."""
     ents = sorted(n[2:] for n in frontier if n.startswith("e:"))
     incs = sorted(n[2:] for n in frontier if n.startswith("i:"))
+    roles, relations, known = _ROLE_EDGES, _RELATION_EDGES, {}
+    if among is not None:
+        roles, relations = _ROLE_EDGES_AMONG, _RELATION_EDGES_AMONG
+        known = {
+            "known_ents": sorted(n[2:] for n in among if n.startswith("e:")),
+            "known_incs": sorted(n[2:] for n in among if n.startswith("i:")),
+        }
     found: dict[EdgeKey, dict[str, Any]] = {}
     for chunk_e, chunk_i in _chunks2(ents, incs):
-        for e, i, role, name in conn.execute(_ROLE_EDGES, {"ents": chunk_e, "incs": chunk_i}).all():
+        for e, i, role, name in conn.execute(roles, {"ents": chunk_e, "incs": chunk_i, **known}).all():
             if allowed is None or role in allowed:
                 key = (f"e:{e}", f"i:{i}", role)
                 info = found.get(key)
@@ -157,7 +180,8 @@ def _step(
                     found[key] = info = {"kind": "role", "names": set()}
                 info["names"].add(name)
         if chunk_e:
-            for a, b, t in conn.execute(_RELATION_EDGES, {"ents": chunk_e}).all():
+            args = {"ents": chunk_e} | ({"known_ents": known["known_ents"]} if known else {})
+            for a, b, t in conn.execute(relations, args).all():
                 if allowed is None or t in allowed:
                     found.setdefault((f"e:{a}", f"e:{b}", t), {"kind": "relation"})
     return found
@@ -189,7 +213,10 @@ def _walk(
         frontier = [center]
         for hop in range(1, hops + 1):
             nxt: list[str] = []
-            for key, info in sorted(_step(conn, frontier, allowed).items()):
+            # once the walk is full and known to be truncated, an edge to a new node would
+            # only be dropped: read just the edges between nodes already reached
+            among = depth if sub.truncated and len(depth) >= max_nodes else None
+            for key, info in sorted(_step(conn, frontier, allowed, among).items()):
                 a, b, _t = key
                 new = [n for n in (a, b) if n not in depth]
                 if new and len(depth) >= max_nodes:

@@ -16,6 +16,7 @@ import plotwatch.cli.main as cli
 from plotwatch.errors import NotFoundError
 from plotwatch.imports import import_file
 from plotwatch.network import MAX_NODES, neighbourhood, resolve_entity, shortest_path
+from plotwatch.network.walk import _walk
 from plotwatch.store.db import Store
 from plotwatch.store.models import Article, Entity, Relation, Review
 from plotwatch.web import bench
@@ -125,6 +126,25 @@ def test_network_walk_relation_evidence_filters_rejected_and_node_cap(
     keys = {(e["source"], e["target"], e["type"]) for e in capped["edges"]}
     ids = {n["id"] for n in capped["nodes"]}
     assert all(a in ids and b in ids for a, b, _ in keys)
+    # every edge between the nodes it holds is there (after the cap, only those are read)
+    whole = _walk(big, agency, 3, None, max_nodes=50_000).to_dict()
+    assert keys == {
+        (e["source"], e["target"], e["type"])
+        for e in whole["edges"]
+        if e["source"] in ids and e["target"] in ids
+    }
+    with big.session() as s:
+        person = s.scalars(select(Entity.id).where(Entity.kind == "person").order_by(Entity.id)).first()
+    assert person is not None
+    small = _walk(big, person, 3, None, max_nodes=30).to_dict()  # full before the last hop
+    ids = {n["id"] for n in small["nodes"]}
+    assert small["truncated"] and len(ids) == 30
+    whole = _walk(big, person, 3, None, max_nodes=50_000).to_dict()
+    assert {(e["source"], e["target"], e["type"]) for e in small["edges"]} == {
+        (e["source"], e["target"], e["type"])
+        for e in whole["edges"]
+        if e["source"] in ids and e["target"] in ids
+    }
     for n in capped["nodes"]:
         assert n["hops"] <= 3 and len(n["path"]) == n["hops"] + 1 and n["path"][-1] == n["id"]
         assert n["path"][0] == f"e:{agency}"
