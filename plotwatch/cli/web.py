@@ -169,7 +169,9 @@ def bench_web(
     n: Annotated[int, typer.Option("--n", min=100, help="Synthetic incidents to load.")] = 10_000,
     clients: Annotated[int, typer.Option(min=1, max=200, help="Concurrent clients.")] = 20,
     requests: Annotated[int, typer.Option(min=20, help="Requests per endpoint.")] = 400,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes.")] = 2,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Server processes (plotwatch serve runs one).")
+    ] = 1,
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Serve repeated reads from the response cache.")
     ] = True,

@@ -300,7 +300,7 @@ def run(
     n_incidents: int = 10_000,
     clients: int = 20,
     requests: int = 400,
-    workers: int = 2,
+    workers: int = 1,
     progress: Callable[[str], None] | None = None,
     cache: bool = True,
 ) -> dict[str, Any]:

@@ -70,3 +70,27 @@ def test_web_cli_review_commands(tmp_path: Path) -> None:
 def test_web_cli_serve_is_registered() -> None:
     r = CliRunner().invoke(_app(), ["serve", "--help"])
     assert r.exit_code == 0 and "--port" in r.output and "--host" in r.output
+
+
+def test_web_cli_bench_web_runs_the_real_server_with_and_without_the_cache() -> None:
+    runner, app = CliRunner(), _app()
+    args = ["bench", "web", "--n", "200", "--clients", "4", "--requests", "40", "--json"]
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.output
+    on = json.loads(r.stdout[r.stdout.index("{") :])
+    assert on["incidents"] == 200 and on["workers"] == 1 and on["response_cache"] is True
+    assert [e["endpoint"] for e in on["endpoints"]] == [
+        "list",
+        "list (filtered)",
+        "search",
+        "incident",
+        "network",
+    ]
+    assert all(e["errors"] == 0 and e["requests"] == 40 for e in on["endpoints"])
+    # 18 search words in 40 requests after a warm-up: most are answered from the cache
+    assert next(e for e in on["endpoints"] if e["endpoint"] == "search")["cache_hits"] >= 20
+    r = runner.invoke(app, [*args, "--no-cache"])
+    assert r.exit_code == 0, r.output
+    off = json.loads(r.stdout[r.stdout.index("{") :])
+    assert off["response_cache"] is False
+    assert all(e["cache_hits"] == 0 and e["errors"] == 0 for e in off["endpoints"])
