@@ -2,7 +2,9 @@
 
 Per document: a relevance model decides whether it reports any incident; incident-type
 models (one per type) rank the types; one filler model per role scores every distinct
-candidate string (see :mod:`plotwatch.muc4.features`). Decoding, with thresholds tuned on
+candidate string (see :mod:`plotwatch.muc4.features`); a second-stage tree ensemble over
+those outputs and a few surface cues gives the relevance used for decoding
+(:mod:`plotwatch.muc4.stack`). Decoding, with thresholds tuned on
 dev (:class:`Settings`): no template below the relevance threshold; else a template for the
 best type, plus one for each other type above ``second_type`` (same fillers: the metric maps
 each predicted template to at most one gold template, so a second type recovers documents
@@ -35,6 +37,7 @@ from plotwatch.muc4.features import (
     candidates,
     doc_features,
 )
+from plotwatch.muc4.stack import TreeEnsemble, stack_features
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "muc4" / "model.json.gz"
 FORMAT = "plotwatch-muc4-linear/1"
@@ -135,10 +138,11 @@ class Settings:
 class DocScores:
     """Model outputs for one document, kept so thresholds can be tuned without re-scoring."""
 
-    relevance: float
+    relevance: float  # the second stage's when the model has one, else the first stage's
     types: dict[str, float]
     # per role: (normalised string, surface string, probability, token start), best per string
     spans: dict[str, list[tuple[str, str, float, int]]]
+    first_relevance: float = -1.0  # the first-stage relevance (-1: same as relevance)
 
 
 @dataclass
@@ -149,6 +153,7 @@ class Muc4Model:
     lexicon: Lexicon
     settings: Settings = field(default_factory=Settings)
     info: dict[str, Any] = field(default_factory=dict)
+    stacker: TreeEnsemble | None = None  # second-stage relevance
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path = MODEL_PATH) -> None:
@@ -161,6 +166,8 @@ class Muc4Model:
             "roles": {r: m.to_json() for r, m in self.roles.items()},
             "lexicon": self.lexicon.to_json(),
         }
+        if self.stacker is not None:
+            obj["stacker"] = self.stacker.to_json()
         path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(obj, separators=(",", ":"), sort_keys=True).encode("utf-8")
         with gzip.GzipFile(path, "wb", mtime=0) as fh:
@@ -182,6 +189,7 @@ class Muc4Model:
                 Lexicon.from_json(obj["lexicon"]),
                 Settings.from_json(obj["settings"]),
                 dict(obj.get("info", {})),
+                TreeEnsemble.from_json(obj["stacker"]) if obj.get("stacker") else None,
             )
         except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"{path}: unreadable MUC-4 model ({exc})") from None
@@ -204,7 +212,10 @@ class Muc4Model:
                 if c.norm not in best or p > best[c.norm][2]:
                     best[c.norm] = (c.norm, c.text, p, c.start)
             spans[role] = sorted(best.values(), key=lambda x: -x[2])
-        return DocScores(rel, types, spans)
+        if self.stacker is None:
+            return DocScores(rel, types, spans)
+        second = self.stacker.prob(stack_features(rel, types, spans, doc.text))
+        return DocScores(second, types, spans, rel)
 
     def templates(self, scores: DocScores, settings: Settings | None = None) -> list[dict[str, Any]]:
         return decode(scores, settings or self.settings)

@@ -1,6 +1,10 @@
 """Fitting the MUC-4 models on the train split and tuning thresholds on dev.
 
-Needs scikit-learn (logistic regression). Deterministic: same data, same model file.
+The first-stage models are fitted on all of train; the second-stage relevance model
+(:mod:`plotwatch.muc4.stack`) on out-of-fold first-stage outputs of train (first-stage models
+fitted on four fifths of train score the other fifth, so it learns from honest scores).
+Needs scikit-learn (logistic regression, gradient-boosted trees), run on one thread.
+Deterministic: same data, same model file.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from plotwatch.muc4.features import (
 )
 from plotwatch.muc4.model import DocScores, LinearModel, Muc4Model, Settings, decode
 from plotwatch.muc4.scorer import score
+from plotwatch.muc4.stack import TreeEnsemble, stack_features
 
 Progress = Callable[[str], None]
 
@@ -39,6 +44,7 @@ class TrainConfig:
     min_count: int = 2
     by_string: bool = True  # one example per distinct string, not per occurrence
     all_docs: bool = False  # fit the filler models on every document, not only relevant ones
+    stack_folds: int = 5  # folds of train for the second-stage relevance model (0: none)
 
 
 def build_lexicon(docs: Sequence[Muc4Doc]) -> Lexicon:
@@ -124,6 +130,71 @@ def fit(
     return Muc4Model(relevance, types, roles, lexicon)
 
 
+def fit_trees(rows: Sequence[dict[str, float]], labels: Sequence[int]) -> TreeEnsemble:
+    """Gradient-boosted trees (scikit-learn, fixed settings, one thread) as a TreeEnsemble."""
+    try:
+        import numpy as np
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        raise ConfigError(
+            "training the MUC-4 models needs scikit-learn (pip install 'plotwatch[muc4]')"
+        ) from None
+    names = sorted(rows[0])
+    if len(set(labels)) < 2:
+        return TreeEnsemble(names, 10.0 if any(labels) else -10.0, [])
+    x = np.array([[r.get(n, 0.0) for n in names] for r in rows], dtype=np.float64)
+    clf = HistGradientBoostingClassifier(
+        max_iter=150,
+        learning_rate=0.05,
+        max_leaf_nodes=8,
+        min_samples_leaf=20,
+        l2_regularization=1.0,
+        early_stopping=False,
+        random_state=0,
+    )
+    with threadpool_limits(1):
+        clf.fit(x, np.array(labels))
+    trees = []
+    for (pred,) in clf._predictors:
+        nodes = []
+        for nd in pred.nodes:
+            if nd["is_leaf"]:
+                nodes.append([float(nd["value"])])
+            else:
+                nodes.append(
+                    [int(nd["feature_idx"]), float(nd["num_threshold"]), int(nd["left"]), int(nd["right"])]
+                )
+        trees.append(nodes)
+    return TreeEnsemble(names, float(clf._baseline_prediction.ravel()[0]), trees)
+
+
+def out_of_fold(
+    docs: Sequence[Muc4Doc], parsed: Sequence[Doc], cfg: TrainConfig, progress: Progress | None = None
+) -> list[DocScores]:
+    """First-stage scores of every train document from models fitted without its fold."""
+    say = progress or (lambda _m: None)
+    k = cfg.stack_folds
+    out: list[DocScores | None] = [None] * len(docs)
+    for fold in range(k):
+        inside = [i for i in range(len(docs)) if i % k != fold]
+        m = fit([docs[i] for i in inside], [parsed[i] for i in inside], cfg)
+        m.info = {"config": {"by_string": cfg.by_string}}
+        for i in range(fold, len(docs), k):
+            out[i] = m.doc_scores(parsed[i])
+        say(f"fold {fold + 1}/{k} scored")
+    return [s for s in out if s is not None]
+
+
+def fit_stacker(
+    docs: Sequence[Muc4Doc], parsed: Sequence[Doc], cfg: TrainConfig, progress: Progress | None = None
+) -> TreeEnsemble:
+    """The second-stage relevance model, fitted on out-of-fold first-stage outputs."""
+    oof = out_of_fold(docs, parsed, cfg, progress)
+    rows = [stack_features(s.relevance, s.types, s.spans, p.text) for s, p in zip(oof, parsed, strict=True)]
+    return fit_trees(rows, [1 if d.templates else 0 for d in docs])
+
+
 def _f1(model_scores: Sequence[DocScores], golds: dict[str, Any], ids: Sequence[str], s: Settings) -> float:
     preds = {i: decode(sc, s) for i, sc in zip(ids, model_scores, strict=True)}
     return score(preds, golds).micro.f1
@@ -192,6 +263,10 @@ def train(
     t0 = time.perf_counter()
     model = fit(train_docs, train_parsed, cfg, progress)
     model.info = {"config": {"by_string": cfg.by_string}}
+    if cfg.stack_folds > 1:
+        model.stacker = fit_stacker(train_docs, train_parsed, cfg, progress)
+        if progress:
+            progress("second-stage relevance model fitted")
     settings, dev_f1 = tune(model, dev_docs, dev_parsed)
     model.settings = settings
     model.info = {
@@ -204,6 +279,7 @@ def train(
             "min_count": cfg.min_count,
             "by_string": cfg.by_string,
             "all_docs": cfg.all_docs,
+            "stack_folds": cfg.stack_folds,
         },
         "fit_seconds": round(time.perf_counter() - t0, 1),
     }

@@ -1,0 +1,56 @@
+"""The second-stage relevance model: features, and trees exported from scikit-learn."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from plotwatch.muc4 import INCIDENT_TYPES, ROLES
+from plotwatch.muc4.stack import TreeEnsemble, stack_features
+
+
+def test_stack_features_read_scores_and_cues() -> None:
+    types = dict.fromkeys(INCIDENT_TYPES, 0.01) | {"bombing": 0.9}
+    spans = {r: [] for r in ROLES} | {"Weapon": [("dynamite", "dynamite", 0.8, 3), ("bomb", "bomb", 0.3, 9)]}
+    text = "terrorists set off a dynamite bomb last night. in 1985 a similar attack was reported?"
+    f = stack_features(0.7, types, spans, text)
+    assert f["rel"] > 0 > f["type:attack"]
+    assert f["top1:Weapon"] == 0.8 and f["top2:Weapon"] == 0.3 and f["top1:Victim"] == 0.0
+    assert f["n05:Weapon"] > 0 and f["n02:Weapon"] > f["n05:Weapon"]
+    assert f["trig0:bombing"] == 1.0 and f["trig0:kidnapping"] == 0.0
+    assert f["h:oldyear"] > 0 and f["h:recent"] > 0 and f["h:question"] > 0 and f["h:trial"] == 0
+
+
+def test_tree_ensemble_walks_nodes_and_round_trips() -> None:
+    # one stump on feature "a" (threshold 0.5), one leaf-only tree
+    te = TreeEnsemble(["a", "b"], -1.0, [[[0, 0.5, 1, 2], [-1.0], [3.0]], [[0.5]]])
+    assert te.prob({"a": 0.2}) == pytest.approx(1 / (1 + 2.718281828459045**1.5))
+    assert te.prob({"a": 0.9, "b": 5}) == pytest.approx(1 / (1 + 2.718281828459045**-2.5))
+    assert TreeEnsemble.from_json(te.to_json()) == te
+
+
+def test_trees_fitted_by_scikit_learn_predict_the_same() -> None:
+    pytest.importorskip("sklearn")
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from plotwatch.muc4.train import fit_trees
+
+    rnd = random.Random(3)
+    rows = [{"a": rnd.gauss(0, 1), "b": rnd.gauss(0, 1), "c": float(rnd.random() > 0.5)} for _ in range(400)]
+    labels = [int(r["a"] + r["b"] * r["c"] + rnd.gauss(0, 0.3) > 0) for r in rows]
+    te = fit_trees(rows, labels)
+    clf = HistGradientBoostingClassifier(
+        max_iter=150,
+        learning_rate=0.05,
+        max_leaf_nodes=8,
+        min_samples_leaf=20,
+        l2_regularization=1.0,
+        early_stopping=False,
+        random_state=0,
+    )
+    clf.fit(np.array([[r["a"], r["b"], r["c"]] for r in rows]), labels)
+    expected = clf.predict_proba(np.array([[r["a"], r["b"], r["c"]] for r in rows]))[:, 1]
+    assert [te.prob(r) for r in rows] == pytest.approx(list(expected), abs=1e-9)
+    assert fit_trees(rows[:5], [1] * 5).prob(rows[0]) > 0.99  # one class only
