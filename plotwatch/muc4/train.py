@@ -186,13 +186,20 @@ def out_of_fold(
     return [s for s in out if s is not None]
 
 
-def fit_stacker(
+def fit_stackers(
     docs: Sequence[Muc4Doc], parsed: Sequence[Doc], cfg: TrainConfig, progress: Progress | None = None
-) -> TreeEnsemble:
-    """The second-stage relevance model, fitted on out-of-fold first-stage outputs."""
+) -> tuple[TreeEnsemble, dict[str, TreeEnsemble]]:
+    """The second-stage relevance model (all documents) and incident-type models (relevant
+    documents), fitted on out-of-fold first-stage outputs."""
     oof = out_of_fold(docs, parsed, cfg, progress)
     rows = [stack_features(s.relevance, s.types, s.spans, p.text) for s, p in zip(oof, parsed, strict=True)]
-    return fit_trees(rows, [1 if d.templates else 0 for d in docs])
+    relevance = fit_trees(rows, [1 if d.templates else 0 for d in docs])
+    rel_idx = [i for i, d in enumerate(docs) if d.templates]
+    types = {
+        t: fit_trees([rows[i] for i in rel_idx], [1 if t in _types_of(docs[i]) else 0 for i in rel_idx])
+        for t in INCIDENT_TYPES
+    }
+    return relevance, types
 
 
 def _f1(model_scores: Sequence[DocScores], golds: dict[str, Any], ids: Sequence[str], s: Settings) -> float:
@@ -206,7 +213,7 @@ def tune(model: Muc4Model, docs: Sequence[Muc4Doc], parsed: Sequence[Doc]) -> tu
     scores = [model.doc_scores(p) for p in parsed]
     golds = {d.docid: d.templates for d in docs}
     ids = [d.docid for d in docs]
-    s = Settings()
+    s = Settings(assign=True)
     grid = [round(0.05 * k, 2) for k in range(1, 19)]
     best = _f1(scores, golds, ids, s)
 
@@ -264,9 +271,9 @@ def train(
     model = fit(train_docs, train_parsed, cfg, progress)
     model.info = {"config": {"by_string": cfg.by_string}}
     if cfg.stack_folds > 1:
-        model.stacker = fit_stacker(train_docs, train_parsed, cfg, progress)
+        model.stacker, model.type_stackers = fit_stackers(train_docs, train_parsed, cfg, progress)
         if progress:
-            progress("second-stage relevance model fitted")
+            progress("second-stage relevance and type models fitted")
     settings, dev_f1 = tune(model, dev_docs, dev_parsed)
     model.settings = settings
     model.info = {

@@ -121,6 +121,8 @@ def test_training_on_a_small_sample_round_trips(tmp_path: Path) -> None:
     again = Muc4Model.load(path)
     assert again.settings == model.settings
     assert again.roles["Weapon"].weights == model.roles["Weapon"].weights
+    assert model.stacker is not None and again.stacker == model.stacker
+    assert set(again.type_stackers) == set(INCIDENT_TYPES) and again.type_stackers == model.type_stackers
     assert model.lexicon.strings["Weapon"]  # bombs and dynamite appear in 50 reports
     parsed = parse(nlp, (d.text for d in dev_docs))
     assert [again.templates(again.doc_scores(p)) for p in parsed] == [

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from plotwatch.muc4 import INCIDENT_TYPES, ROLES
+from plotwatch.muc4.model import DocScores, Settings, decode
 from plotwatch.muc4.stack import TreeEnsemble, stack_features
 
 
@@ -54,3 +55,24 @@ def test_trees_fitted_by_scikit_learn_predict_the_same() -> None:
     expected = clf.predict_proba(np.array([[r["a"], r["b"], r["c"]] for r in rows]))[:, 1]
     assert [te.prob(r) for r in rows] == pytest.approx(list(expected), abs=1e-9)
     assert fit_trees(rows[:5], [1] * 5).prob(rows[0]) > 0.99  # one class only
+
+
+def test_targets_victims_and_weapons_go_to_the_template_of_the_nearest_trigger() -> None:
+    spans: dict[str, list[tuple[str, str, float, int]]] = {r: [] for r in ROLES}
+    spans["PerpInd"] = [("guerrillas", "guerrillas", 0.9, 0)]
+    spans["Target"] = [("bank", "bank", 0.9, 5), ("bus", "bus", 0.8, 40)]
+    spans["Victim"] = [("mayor", "mayor", 0.9, 22), ("priest", "priest", 0.8, 99)]
+    types = dict.fromkeys(INCIDENT_TYPES, 0.01) | {"bombing": 0.9, "kidnapping": 0.6}
+    # a bomb word at token 4, kidnapping words at 20 and 42; "priest" sits as near one as the other
+    triggers = {t: [] for t in INCIDENT_TYPES} | {"bombing": [4, 100], "kidnapping": [20, 98]}
+    scores = DocScores(0.9, types, spans, triggers=triggers)
+    settings = Settings(relevance=0.5, second_type=0.5, assign=True)
+    bombing, kidnapping = decode(scores, settings)
+    assert (bombing["incident_type"], kidnapping["incident_type"]) == ("bombing", "kidnapping")
+    assert bombing["PerpInd"] == kidnapping["PerpInd"] == [["guerrillas"]]  # perpetrators shared
+    assert bombing["Target"] == [["bank"]] and kidnapping["Target"] == [["bus"]]
+    assert bombing["Victim"] == [["priest"]] and kidnapping["Victim"] == [["mayor"], ["priest"]]
+    # without assignment every template has every filler
+    settings.assign = False
+    both = decode(scores, settings)
+    assert both[0]["Target"] == both[1]["Target"] == [["bank"], ["bus"]]
