@@ -130,6 +130,18 @@ def fit(
     return Muc4Model(relevance, types, roles, lexicon)
 
 
+# the second stage's boosted trees (fixed, not tuned): small, slow-learning, deterministic
+TREE_PARAMS: dict[str, Any] = {
+    "max_iter": 150,
+    "learning_rate": 0.05,
+    "max_leaf_nodes": 8,
+    "min_samples_leaf": 20,
+    "l2_regularization": 1.0,
+    "early_stopping": False,
+    "random_state": 0,
+}
+
+
 def fit_trees(rows: Sequence[dict[str, float]], labels: Sequence[int]) -> TreeEnsemble:
     """Gradient-boosted trees (scikit-learn, fixed settings, one thread) as a TreeEnsemble."""
     try:
@@ -144,15 +156,7 @@ def fit_trees(rows: Sequence[dict[str, float]], labels: Sequence[int]) -> TreeEn
     if len(set(labels)) < 2:
         return TreeEnsemble(names, 10.0 if any(labels) else -10.0, [])
     x = np.array([[r.get(n, 0.0) for n in names] for r in rows], dtype=np.float64)
-    clf = HistGradientBoostingClassifier(
-        max_iter=150,
-        learning_rate=0.05,
-        max_leaf_nodes=8,
-        min_samples_leaf=20,
-        l2_regularization=1.0,
-        early_stopping=False,
-        random_state=0,
-    )
+    clf = HistGradientBoostingClassifier(**TREE_PARAMS)
     with threadpool_limits(1):
         clf.fit(x, np.array(labels))
     trees = []

@@ -36,21 +36,13 @@ def test_trees_fitted_by_scikit_learn_predict_the_same() -> None:
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    from plotwatch.muc4.train import fit_trees
+    from plotwatch.muc4.train import TREE_PARAMS, fit_trees
 
     rnd = random.Random(3)
     rows = [{"a": rnd.gauss(0, 1), "b": rnd.gauss(0, 1), "c": float(rnd.random() > 0.5)} for _ in range(400)]
     labels = [int(r["a"] + r["b"] * r["c"] + rnd.gauss(0, 0.3) > 0) for r in rows]
     te = fit_trees(rows, labels)
-    clf = HistGradientBoostingClassifier(
-        max_iter=150,
-        learning_rate=0.05,
-        max_leaf_nodes=8,
-        min_samples_leaf=20,
-        l2_regularization=1.0,
-        early_stopping=False,
-        random_state=0,
-    )
+    clf = HistGradientBoostingClassifier(**TREE_PARAMS)
     clf.fit(np.array([[r["a"], r["b"], r["c"]] for r in rows]), labels)
     expected = clf.predict_proba(np.array([[r["a"], r["b"], r["c"]] for r in rows]))[:, 1]
     assert [te.prob(r) for r in rows] == pytest.approx(list(expected), abs=1e-9)
