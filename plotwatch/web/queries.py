@@ -119,13 +119,16 @@ def _order(q: Select[Any], sort: str) -> Select[Any]:
 FEW_MATCHES = 2000
 
 
-def incident_page(store: Store, p: IncidentParams) -> tuple[list[dict[str, Any]], int]:
-    """One page of incidents (list rows) and the number of matching incidents."""
+def incident_page(
+    store: Store, p: IncidentParams, version: str | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of incidents (list rows) and the number of matching incidents; ``version``
+    is the store's data version when the caller has already read it (the response cache)."""
     with store.session() as s:
         if p.q:
             ids, total = _matched_page(store, s, p)
             return rows(s, ids), total
-        version = store.data_version()  # read before the count it keys
+        version = version or store.data_version()  # read before the count it keys
         q = _select(store, s, p)
         # the page's ids first (the sort reads only the index and the id), then their rows
         page = _order(q.with_only_columns(Incident.id), p.sort).limit(p.limit).offset(p.offset)

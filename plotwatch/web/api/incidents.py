@@ -25,7 +25,8 @@ async def list_incidents(
     """Incidents matching the filters. Items carry the export-contract keys except
     ``mentions`` and ``contradictions`` (see one incident for those)."""
     store = store_of(request)
-    items, total = await read(store, incident_page, store, p)
+    version = getattr(request.state, "data_version", None)  # read by the response cache
+    items, total = await read(store, incident_page, store, p, version)
     return JSON({"total": total, "limit": p.limit, "offset": p.offset, "sort": p.sort, "items": items})
 
 
