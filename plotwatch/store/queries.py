@@ -7,10 +7,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, literal, or_, select, text
+from sqlalchemy import Select, bindparam, delete, func, insert, literal, or_, select, text
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.elements import BindParameter
 
 from plotwatch.claims.incident_figures import FigureSpan, MentionSpan, link_figures
 from plotwatch.errors import NotFoundError
@@ -37,6 +39,92 @@ from plotwatch.store.models import (
 from plotwatch.types import PartialDate
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+# Statements built once (compiling a statement costs more than running it on one incident):
+# the incident pages read through these, and so do the helpers of _to_contract.
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_INCIDENT_EXISTS = select(Incident.id).where(Incident.id == bindparam("id"))
+_INCIDENT_BY_PREFIX = select(Incident.id).where(Incident.id.like(bindparam("prefix"), escape="\\")).limit(2)
+_INCIDENT_ROWS = select(
+    Incident.id,
+    Incident.type,
+    Incident.status,
+    Incident.date_value,
+    Incident.date_precision,
+    Incident.country,
+    Incident.place,
+    Incident.lat,
+    Incident.lon,
+    Incident.place_precision,
+    Incident.agent_state,
+    Incident.historical,
+).where(Incident.id.in_(_IDS))
+_ACTOR_ROWS = select(
+    IncidentActor.incident_id,
+    IncidentActor.entity_id,
+    IncidentActor.name,
+    IncidentActor.kind,
+    IncidentActor.role,
+    IncidentActor.country,
+).where(IncidentActor.incident_id.in_(_IDS))
+_MENTION_ROWS = select(
+    EventMentionRow.incident_id,
+    EventMentionRow.article_id,
+    EventMentionRow.sentence_start,
+    EventMentionRow.sentence_end,
+    EventMentionRow.quote,
+    EventMentionRow.trigger,
+    EventMentionRow.type,
+    EventMentionRow.status,
+    EventMentionRow.date_value,
+    EventMentionRow.country,
+    EventMentionRow.place,
+    EventMentionRow.agent_state,
+    EventMentionRow.lat,
+    EventMentionRow.lon,
+).where(EventMentionRow.incident_id.in_(_IDS))
+_ARTICLE_SOURCES = (
+    select(Article.id, Article.source_id, Article.duplicate_of_id, Outlet.name, Outlet.grade, Outlet.family)
+    .join(Outlet, Outlet.id == Article.outlet_id, isouter=True)
+    .where(Article.id.in_(_IDS))
+)
+_ALIASES = select(Alias.entity_id, Alias.alias).where(Alias.entity_id.in_(_IDS))
+_REVIEWS = select(Review.incident_id, Review.decision).where(Review.incident_id.in_(_IDS))
+_CHAINS = select(IncidentChain.incident_id, IncidentChain.links).where(IncidentChain.incident_id.in_(_IDS))
+_FIGURE_CLAIMS = (
+    select(
+        Claim.article_id,
+        Article.source_id,
+        Claim.start,
+        Claim.end,
+        Claim.value,
+        Claim.qualifier,
+        Claim.unit,
+        Claim.text,
+    )
+    .join(Article, Article.id == Claim.article_id)
+    .where(Claim.article_id.in_(_IDS), Claim.kind == "figure")
+)
+_MENTION_SPANS = select(
+    EventMentionRow.article_id,
+    EventMentionRow.sentence_start,
+    EventMentionRow.sentence_end,
+    EventMentionRow.incident_id,
+    EventMentionRow.type,
+).where(EventMentionRow.article_id.in_(_IDS))
+_CAMPAIGNS_OF = (
+    select(
+        CampaignIncident.incident_id,
+        Campaign.id,
+        Campaign.sponsor_state,
+        Campaign.target_name,
+        Campaign.target_entity_id,
+    )
+    .join(Campaign, Campaign.id == CampaignIncident.campaign_id)
+    .where(CampaignIncident.incident_id.in_(_IDS))
+    .order_by(Campaign.start, Campaign.id)
+)
 
 
 @dataclass
@@ -130,15 +218,41 @@ def list_incidents(store: Store, f: IncidentFilter | None = None) -> list[dict[s
 
 
 def get_incident(store: Store, incident_id: str) -> dict[str, Any]:
+    """One incident (or the only one whose id starts with ``incident_id``, as people copy
+    short ids) as an export-contract dict with its chain."""
     with store.session() as s:
-        inc = s.get(Incident, incident_id)
-        if inc is None:
-            # allow a unique prefix, as people copy short ids
-            matches = list(s.scalars(select(Incident).where(Incident.id.like(incident_id + "%")).limit(2)))
-            if len(matches) != 1:
-                raise NotFoundError(f"no incident with id {incident_id!r}")
-            inc = matches[0]
-        return _attach_chains(s, _to_contract(s, [inc]))[0]
+        return incident_records(s, [resolve_incident_id(s, incident_id)])[0]
+
+
+def resolve_incident_id(s: Session, incident_id: str) -> str:
+    """``incident_id`` if stored, else the one stored id it is a prefix of."""
+    db = s.connection()
+    if db.execute(_INCIDENT_EXISTS, {"id": incident_id}).first() is not None:
+        return incident_id
+    prefix = incident_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found = list(db.execute(_INCIDENT_BY_PREFIX, {"prefix": prefix}).scalars())
+    if len(found) != 1:
+        raise NotFoundError(f"no incident with id {incident_id!r}")
+    return str(found[0])
+
+
+def incident_records(s: Session, incident_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Export-contract dicts with chains of the incidents ``incident_ids`` (in that order;
+    ids not stored are left out), read by statements built once: the same records as
+    :func:`list_incidents`, for the pages that show one incident at a time."""
+    db = s.connection()
+    ids = list(incident_ids)
+    by_id: dict[str, SimpleNamespace] = {}
+    for chunk in _chunks(ids, 500):
+        bound = {"ids": chunk}
+        for inc in db.execute(_INCIDENT_ROWS, bound):
+            by_id[inc.id] = SimpleNamespace(**inc._asdict(), actors=[], mentions=[])
+        for actor in db.execute(_ACTOR_ROWS, bound):
+            by_id[actor.incident_id].actors.append(actor)
+        for mention in db.execute(_MENTION_ROWS, bound):
+            by_id[mention.incident_id].mentions.append(mention)
+    views = [by_id[i] for i in ids if i in by_id]
+    return _attach_chains(s, _to_contract(s, views))
 
 
 def _attach_chains(s: Session, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -150,10 +264,9 @@ def _attach_chains(s: Session, records: list[dict[str, Any]]) -> list[dict[str, 
     """
     stored: dict[str, list[dict[str, Any]]] = {}
     ids = [r["id"] for r in records]
+    db = s.connection()
     for chunk in _chunks(ids, 500):
-        for iid, links in s.execute(
-            select(IncidentChain.incident_id, IncidentChain.links).where(IncidentChain.incident_id.in_(chunk))
-        ):
+        for iid, links in db.execute(_CHAINS, {"ids": chunk}):
             stored[iid] = json.loads(links)
     missing = [r for r in records if r["id"] not in stored]
     if missing:
@@ -242,22 +355,12 @@ def _article_sources(s: Session, article_ids: set[int]) -> dict[int, ArticleSour
     """Grading facts per article row id, following near-duplicate links to their roots."""
     info: dict[int, Any] = {}
     wanted = set(article_ids)
+    db = s.connection()
     for _ in range(5):  # near-duplicate chains are short; bound the walk
         wanted -= set(info)
         if not wanted:
             break
-        rows = s.execute(
-            select(
-                Article.id,
-                Article.source_id,
-                Article.duplicate_of_id,
-                Outlet.name,
-                Outlet.grade,
-                Outlet.family,
-            )
-            .join(Outlet, Outlet.id == Article.outlet_id, isouter=True)
-            .where(Article.id.in_(wanted))
-        ).all()
+        rows = [r for ids in _chunks(sorted(wanted), 500) for r in db.execute(_ARTICLE_SOURCES, {"ids": ids})]
         info.update({r[0]: r for r in rows})
         wanted = {r[2] for r in rows if r[2]}
     built: dict[int, ArticleSource] = {}
@@ -274,10 +377,9 @@ def _article_sources(s: Session, article_ids: set[int]) -> dict[int, ArticleSour
 
 def _aliases(s: Session, entity_ids: set[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
-    if entity_ids:
-        for eid, alias in s.execute(
-            select(Alias.entity_id, Alias.alias).where(Alias.entity_id.in_(entity_ids))
-        ):
+    db = s.connection()
+    for chunk in _chunks(sorted(entity_ids), 500):
+        for eid, alias in db.execute(_ALIASES, {"ids": chunk}):
             out[eid].append(alias)
     return out
 
@@ -306,31 +408,14 @@ def _incident_figures(s: Session, article_ids: set[int]) -> dict[str, list[Figur
         return {}
     spans: list[MentionSpan] = []
     figures: list[FigureSpan] = []
+    db = s.connection()
     for chunk in _chunks(sorted(article_ids), 500):
-        claims = s.execute(
-            select(Claim, Article.source_id)
-            .join(Article, Article.id == Claim.article_id)
-            .where(Claim.article_id.in_(chunk), Claim.kind == "figure")
-        ).all()
+        claims = db.execute(_FIGURE_CLAIMS, {"ids": chunk}).all()
         if not claims:
             continue
-        with_figures = sorted({c.article_id for c, _ in claims})
-        figures += [
-            FigureSpan(c.article_id, sid, c.start, c.end, c.value, c.qualifier, c.unit, c.text)
-            for c, sid in claims
-        ]
-        spans += [
-            MentionSpan(*r)
-            for r in s.execute(
-                select(
-                    EventMentionRow.article_id,
-                    EventMentionRow.sentence_start,
-                    EventMentionRow.sentence_end,
-                    EventMentionRow.incident_id,
-                    EventMentionRow.type,
-                ).where(EventMentionRow.article_id.in_(with_figures))
-            )
-        ]
+        figures += [FigureSpan(*c) for c in claims]
+        with_figures = sorted({c[0] for c in claims})
+        spans += [MentionSpan(*r) for r in db.execute(_MENTION_SPANS, {"ids": with_figures})]
     return link_figures(spans, figures)
 
 
@@ -382,32 +467,25 @@ def _figures_record(figures: Sequence[FigureFact]) -> dict[str, list[dict[str, A
 
 def _campaigns_of(s: Session, incident_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for chunk in [incident_ids[i : i + 500] for i in range(0, len(incident_ids), 500)]:
-        rows = s.execute(
-            select(CampaignIncident.incident_id, Campaign)
-            .join(Campaign, Campaign.id == CampaignIncident.campaign_id)
-            .where(CampaignIncident.incident_id.in_(chunk))
-            .order_by(Campaign.start, Campaign.id)
-        ).all()
-        for incident_id, c in rows:
-            out[incident_id].append(
-                {
-                    "id": c.id,
-                    "sponsor_state": c.sponsor_state,
-                    "target": c.target_name,
-                    "target_id": c.target_entity_id,
-                }
-            )
+    db = s.connection()
+    for chunk in _chunks(incident_ids, 500):
+        for incident_id, cid, sponsor, target, target_id in db.execute(_CAMPAIGNS_OF, {"ids": chunk}):
+            record = {"id": cid, "sponsor_state": sponsor, "target": target, "target_id": target_id}
+            out[incident_id].append(record)
     return out
 
 
-def _to_contract(s: Session, incidents: Sequence[Incident]) -> list[dict[str, Any]]:
+def _to_contract(s: Session, incidents: Sequence[Any]) -> list[dict[str, Any]]:
+    """Export-contract dicts of ``incidents``: ORM ``Incident`` objects or the views of
+    :func:`incident_records` (the same attributes, ``actors`` and ``mentions`` as rows)."""
     article_ids = {m.article_id for inc in incidents for m in inc.mentions}
     src = _article_sources(s, article_ids) if article_ids else {}
     aliases = _aliases(s, {a.entity_id for inc in incidents for a in inc.actors if a.entity_id})
+    db = s.connection()
     reviews = {
-        r.incident_id: r.decision
-        for r in s.scalars(select(Review).where(Review.incident_id.in_([i.id for i in incidents])))
+        iid: decision
+        for chunk in _chunks([i.id for i in incidents], 500)
+        for iid, decision in db.execute(_REVIEWS, {"ids": chunk})
     }
     figures = _incident_figures(s, article_ids)
     campaigns = _campaigns_of(s, [i.id for i in incidents])

@@ -24,7 +24,7 @@ from plotwatch.store.models import (
     Relation,
     Review,
 )
-from plotwatch.store.queries import _attach_chains, _to_contract
+from plotwatch.store.queries import incident_records, resolve_incident_id
 
 RELATED_WINDOW_YEARS = 5
 BROAD_KINDS = {"state", "country"}  # a state links everything: not a useful shared actor
@@ -264,13 +264,7 @@ def incident(store: Store, incident_id: str) -> dict[str, Any]:
     :func:`plotwatch.store.queries.get_incident` answers (the chain is read from the links
     stored after fusion, see :func:`plotwatch.store.queries.rebuild_chains`)."""
     with store.session() as s:
-        inc = s.get(Incident, incident_id)
-        if inc is None:  # a unique prefix, as people copy short ids
-            found = list(s.scalars(select(Incident).where(Incident.id.like(incident_id + "%")).limit(2)))
-            if len(found) != 1:
-                raise NotFoundError(f"no incident with id {incident_id!r}")
-            inc = found[0]
-        return _attach_chains(s, _to_contract(s, [inc]))[0]
+        return incident_records(s, [resolve_incident_id(s, incident_id)])[0]
 
 
 def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dict[str, Any]]:

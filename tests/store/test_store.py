@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -244,3 +245,23 @@ def test_store_data_version_moves_with_every_committed_write(db_url: str) -> Non
 
 def test_store_data_version_unknown_in_memory() -> None:
     assert Store("sqlite://").data_version() is None
+
+
+def test_store_one_incident_reads_as_the_list_record(db_url: str, extractor: Any) -> None:
+    """get_incident reads one incident by statements built once, the list by the ORM: both
+    give the same record for every incident of the samples and seeds (near-duplicates, figures,
+    campaigns, chains, a review)."""
+    from plotwatch.pipeline import ingest
+    from plotwatch.review.actions import set_review
+    from tests.conftest import SAMPLES, need_shared
+
+    store = Store(db_url)
+    ingest(store, [str(SAMPLES), str(need_shared() / "corpus" / "seeds")], extractor=extractor)
+    listed = list_incidents(store, IncidentFilter(include_rejected=True))
+    set_review(store, listed[0]["id"], "rejected", actor="ana")
+    listed = {r["id"]: r for r in list_incidents(store, IncidentFilter(include_rejected=True))}
+    assert len(listed) > 30
+    assert any(r["figures"] for r in listed.values()) and any(r["campaigns"] for r in listed.values())
+    assert any(r["chain"] for r in listed.values()) and any(r["review"] for r in listed.values())
+    for iid, record in listed.items():
+        assert get_incident(store, iid) == record, iid

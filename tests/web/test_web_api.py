@@ -276,6 +276,7 @@ def test_web_incident_detail_equals_the_store_record(store: Store) -> None:
     ids = [r["id"] for r in list_incidents(store, IncidentFilter(include_rejected=True))]
     assert len(ids) == 5
     merge_incidents(store, "inc-villepinte-2", "inc-villepinte", actor="ana")
+    listed = {r["id"]: r for r in list_incidents(store, IncidentFilter(include_rejected=True))}
     for iid in (i for i in ids if i != "inc-villepinte-2"):
-        assert lookups.incident(store, iid) == get_incident(store, iid), iid
+        assert lookups.incident(store, iid) == listed[iid] == get_incident(store, iid), iid
     assert lookups.incident(store, "inc-arrest")["id"] == "inc-arrest-de"  # a unique prefix
