@@ -92,6 +92,7 @@ class SentenceAnalyzer:
         self.origin_preps = set(self.cues.get("origin_preps", ()))
         self.purpose = set(self.cues.get("purpose_nouns", ()))
         self.habitual = set(self.cues.get("habitual_nouns", ()))
+        self.habitual_adverbs = set(self.cues.get("habitual_adverbs", ()))
         self.sequence = set(self.cues.get("sequence_marks", ()))
         self.local = set(self.cues.get("local_authority_nouns", ()))
         self._anchors: list[tuple[int, Resolved]] | None = None
@@ -217,7 +218,15 @@ class SentenceAnalyzer:
         by_head = {c.head.i: c for c in cands}
         dropped: set[int] = set()
         for c in cands:
-            if not c.hostile:
+            # "the murder of X, who was killed by a bomb … in February": the relative clause on
+            # the victim tells the act the noun names (its date, its place, its means)
+            act = self._act_of_victim(c.head, by_head)
+            if c.hostile and act is not None and act.head.i not in dropped:
+                act.extra.append(c.head)
+                dropped.add(c.head.i)
+                by_head[c.head.i] = act
+        for c in cands:
+            if not c.hostile or c.head.i in dropped:
                 continue
             path = list(chain(c.head))[:4]
             for k, gov in enumerate(path[1:], start=1):
@@ -240,6 +249,12 @@ class SentenceAnalyzer:
                     keep, lose = (c, other) if other.generic else (other, c)
                     keep.extra.append(lose.head)
                     dropped.add(lose.head.i)
+        # "opened a murder investigation": the act names what the response is about, an act told
+        # elsewhere (or nowhere), not an act of its own
+        responses = {c.head.i for c in cands if not c.hostile}
+        dropped |= {
+            c.head.i for c in cands if c.hostile and c.head.dep_ == "compound" and c.head.head.i in responses
+        }
         kept = [c for c in cands if c.head.i not in dropped]
         hostile = [c for c in kept if c.hostile]
         if len(hostile) > 1:  # "monitoring them with the intention of killing them": one act
@@ -248,14 +263,34 @@ class SentenceAnalyzer:
                 kept = [c for c in kept if c.head.i not in purposive]
         return [c for c in kept if not self._habitual(c)]
 
+    @staticmethod
+    def _act_of_victim(verb: Token, by_head: dict[int, Candidate]) -> Candidate | None:
+        """The hostile noun ("the murder of X") whose victim a relative clause at ``verb``
+        describes ("X, a former president, who was killed by a bomb"), or None."""
+        if verb.dep_ != "relcl":
+            return None
+        victim = verb.head
+        if victim.dep_ == "appos":
+            victim = victim.head
+        of = victim.head
+        if victim.dep_ != "pobj" or of.lower_ != "of":
+            return None
+        act = by_head.get(of.head.i)
+        return act if act is not None and act.hostile and act.head.pos_ == "NOUN" else None
+
     def _in_purpose(self, tok: Token, upto: Token | None = None) -> bool:
         return any(
             t.lemma_.lower() in self.purpose for t in list(chain(tok))[1:] if upto is None or t.i != upto.i
         )
 
     def _habitual(self, cand: Candidate) -> bool:
-        """ "a long history of assassinating dissidents": a habit, not an event."""
-        return cand.hostile and any(t.lemma_.lower() in self.habitual for t in list(chain(cand.head))[1:4])
+        """ "a long history of assassinating dissidents", "who have repeatedly threatened
+        critics": a habit, not an event."""
+        if not cand.hostile:
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in cand.head.children):
+            return True
+        return any(t.lemma_.lower() in self.habitual for t in list(chain(cand.head))[1:4])
 
     # -- slots --------------------------------------------------------------------------
 
@@ -278,7 +313,7 @@ class SentenceAnalyzer:
         climb = [t for r in roots for t in self._climb(r, others)]
         if cand.hostile:  # "PET said on Tuesday that agents had planned to kill …": Tuesday is the report's
             climb = [t for t in climb if not self._reporting(t)]
-        cand.date = self._date(cand, scope, climb, others) or self.frame_date(sent)
+        cand.date = self._date(cand, scope, climb, others) or self._report_date(cand) or self.frame_date(sent)
         places, origin = self._places(scope, climb, sent)
         if head.pos_ == "NOUN" or head.tag_ == "VBG":  # "the Paris bombing", "the Istanbul consulate killing"
             own = [
@@ -375,7 +410,7 @@ class SentenceAnalyzer:
                 return self.roles.patient_tokens(cur)
         foil = self.status_cues.get("foiled", set())
         out = []
-        for tok in self.roles.agent_tokens(head, set()):
+        for tok in self.roles.agent_tokens(head, set(), reported=False):
             gov = tok.head if tok.dep_ in (*SUBJECT, "poss") else tok.head.head
             if gov.i != head.i and gov.lemma_.lower() in foil:
                 continue  # "an attempt to kill X was foiled by police": police foiled it
@@ -534,6 +569,25 @@ class SentenceAnalyzer:
             return None
         return self.dates.resolve(best[1].text, sentence_year(sent.text), self._anchor_before(best[1].start))
 
+    def _report_date(self, cand: Candidate) -> Resolved | None:
+        """A response told in the clause of a dated report ("Prosecutors said on Friday that
+        they had opened an investigation") took place by the report's date, the best the text
+        gives. Not for hostile acts: the report comes after them."""
+        if cand.hostile:
+            return None
+        verb = next((t for t in list(chain(cand.head))[1:] if self._reporting(t)), None)
+        if verb is None:
+            return None
+        for span in self._date_spans(cand.sent):
+            root = span.root
+            while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
+                root = root.head
+            if root.head.i == verb.i or (root.head.dep_ == "prep" and root.head.head.i == verb.i):
+                return self.dates.resolve(
+                    span.text, sentence_year(cand.sent.text), self._anchor_before(span.start)
+                )
+        return None
+
     @staticmethod
     def _shares_frame(head: Token) -> bool:
         """A verb joined to the sentence's main verb with no subject of its own ("police arrested
@@ -639,6 +693,9 @@ class SentenceAnalyzer:
         if tok.lemma_.lower() in ("soil", "territory"):
             code = self.roles.phrase_country(tok)
             return Place(code) if code else None
+        if tok.lemma_.lower() == "capital" and tok.pos_ == "NOUN":  # "in the Qatari capital"
+            code = self.roles.phrase_country(tok)
+            return self.places.capital_of(code) if code else None
         ent = self.roles.ents.get(tok.i) or self.roles.gaz.get(tok.i)
         if ent is not None and ent.label_ in ("GPE", "LOC", "state", "FAC"):
             place = self.places.resolve(ent.text, allow_city=ent.label_ in ("GPE", "LOC", "FAC"))

@@ -128,6 +128,16 @@ class PlaceResolver:
         """ISO code of a demonym ("Danish", "Iranians") or None."""
         return self.demonyms.get(text.strip().lower())
 
+    def capital_of(self, code: str) -> Place | None:
+        """The capital city of the state ``code`` ("the Qatari capital"), from the gazetteer."""
+        name = next((k for k, c in self.capitals.items() if c == code), None)
+        if name is None:
+            return None
+        if name in self.cities and self.cities[name][1] == code:
+            city, cc, lat, lon, _pop = self.cities[name]
+            return Place(cc, city, lat, lon)
+        return Place(code, name.title())
+
     def resolve(self, text: str, allow_city: bool = True) -> Place | None:
         """A country or city name to a :class:`Place`."""
         key = _norm(text)

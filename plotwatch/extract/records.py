@@ -233,8 +233,11 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
                 for a in (g, *g.conjuncts)
                 if a.i in hostile or a.lemma_.lower() in objects
             ]
-            for obj in (c for c in tok.children if c.dep_ == "dobj") if acts else []:
-                if code := roles.phrase_country(obj):
+            # "exiles blamed the Chechen authorities" (no "for …"): the article's acts, when the
+            # one blamed is a state organ and nothing else is named as what they are blamed for
+            bare = not any(p.dep_ in ("prep", "dative") for p in tok.children)
+            for obj in (c for c in tok.children if c.dep_ == "dobj") if acts or bare else []:
+                if (acts or roles.is_state_agent(obj)) and (code := roles.phrase_country(obj)):
                     out[code] += 1
             continue
         if tok.lemma_.lower() not in words:

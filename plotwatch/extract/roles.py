@@ -58,8 +58,12 @@ class RoleFinder:
 
     # -- role positions ------------------------------------------------------------------
 
-    def agent_tokens(self, head: Token, stop: set[int]) -> list[Token]:
-        """Subject-like tokens: active subject, "by X", or the possessor of a noun trigger."""
+    def agent_tokens(self, head: Token, stop: set[int], reported: bool = True) -> list[Token]:
+        """Subject-like tokens: active subject, "by X", or the possessor of a noun trigger.
+
+        ``reported=False`` stops at a reported clause: in "X was found stabbed to death, police
+        sources said" the sources told of the act, they are not its doer (a response told so,
+        "police said X was arrested", is the reporter's)."""
         for cur in chain(head):
             for child in cur.children:
                 if child.dep_ == "agent" or (
@@ -83,6 +87,8 @@ class RoleFinder:
                 return [cur.head] if rel else []
             if cur.dep_ == "acl" and cur.tag_ == "VBG":
                 return [cur.head]  # "security forces attempting to intimidate …"
+            if not reported and cur.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in cur.children):
+                return []
         return []
 
     def patient_tokens(self, head: Token) -> list[Token]:

@@ -706,3 +706,52 @@ def test_the_possessor_state_of_an_agency_wins_over_a_shorter_name_inside_it(ex:
     text = "Moldova's Intelligence and Security Service detained seven Turkish teachers on 6 September 2018."
     e = one(ex, text, "arrest")
     assert e.agent_state == "MD"
+
+
+def test_the_regional_authorities_of_a_state_blamed_without_a_for_phrase(ex: Extractor) -> None:
+    text = (
+        "A Chechen singer was found shot dead in a flat in Graz on Monday. "
+        "His friends and other exiles blamed the Chechen authorities."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "RU" and e.place == "Graz" and e.date.value == "2022-05-09"
+
+
+def test_the_reporter_of_a_passive_act_is_not_its_doer(ex: Extractor) -> None:
+    text = (
+        "An Uzbek blogger was found stabbed to death in a hotel in Almaty on Monday, police sources said. "
+        "Exiles blamed the Uzbek security service for the killing."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "UZ" and "police sources" not in names(e, "perpetrator")
+
+
+def test_a_repeated_act_is_a_habit_not_an_event(ex: Extractor) -> None:
+    text = "Iranian intelligence agents have repeatedly threatened exiled journalists in London."
+    assert [e for e in events(ex, text) if e.type == "intimidation"] == []
+
+
+def test_a_hostile_noun_naming_an_investigation_is_not_an_act(ex: Extractor) -> None:
+    text = (
+        "Russian agents shot dead a defector in Oslo on 3 May 2022. "
+        "Police said that they had opened a murder investigation."
+    )
+    found = [e for e in events(ex, text) if e.type == "assassination"]
+    assert [e.date.value for e in found] == ["2022-05-03"]
+
+
+def test_a_response_in_a_dated_report_takes_the_report_date(ex: Extractor) -> None:
+    text = "Prosecutors in Oslo said on Friday that they had opened an investigation into the shooting."
+    e = one(ex, text, "investigation")
+    assert e.date.value == "2022-05-06" and e.agent_state == "NO"
+
+
+def test_a_relative_clause_on_the_victim_tells_the_act_and_the_capital_is_a_place(ex: Extractor) -> None:
+    text = (
+        "A court in Riga on Monday sentenced two Belarusian agents to life in prison for the murder of "
+        "Ales Kuzmich, an exiled activist, who was killed by a bomb planted under his car in the "
+        "Lithuanian capital in March."
+    )
+    e = one(ex, text, "assassination")
+    assert e.date.value == "2022-03" and e.country == "LT" and e.place == "Vilnius"
+    assert e.agent_state == "BY"
