@@ -119,6 +119,8 @@ class PlaceResolver:
             if ent.capital:
                 self.capitals[ent.capital.lower()] = ent.country
         self.cities = _cities()
+        districts = resources.cues.get("city_districts") or {}
+        self.districts = {_norm(str(k)): str(v) for k, v in districts.items()}
 
     def country(self, text: str) -> str | None:
         """ISO code of a country name ("the Netherlands", "Iran's") or None."""
@@ -146,6 +148,8 @@ class PlaceResolver:
         code = self.countries.get(key)
         if code:
             return Place(code)
+        if allow_city and key in self.districts:  # "in Brooklyn", "in the Tiergarten"
+            return self.resolve(self.districts[key])
         whole = text.strip().lower()  # "The Hague" is the city's name, article included
         for k in (key, whole):
             if allow_city and k in self.cities:

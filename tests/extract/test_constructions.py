@@ -755,3 +755,18 @@ def test_a_relative_clause_on_the_victim_tells_the_act_and_the_capital_is_a_plac
     e = one(ex, text, "assassination")
     assert e.date.value == "2022-03" and e.country == "LT" and e.place == "Vilnius"
     assert e.agent_state == "BY"
+
+
+def test_a_borough_or_park_is_placed_in_its_city(ex: Extractor) -> None:
+    text = "A federal jury in Brooklyn on Tuesday convicted Sun Wei of stalking a dissident."
+    e = one(ex, text, "conviction")
+    assert e.country == "US" and e.place == "New York"
+    text = "Uzbek agents shot dead the exiled imam Obid Nazarov in the Tiergarten on 3 May 2022."
+    e = one(ex, text, "assassination")
+    assert e.country == "DE" and e.place == "Berlin"
+
+
+def test_bundled_into_a_van_is_a_kidnapping(ex: Extractor) -> None:
+    text = "Tajik agents bundled the exiled banker Ilhom Karimov into a van in Vienna on 2 March 2022."
+    e = one(ex, text, "kidnapping")
+    assert e.agent_state == "TJ" and e.place == "Vienna" and e.date.value == "2022-03-02"
