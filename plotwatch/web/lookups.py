@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from bisect import bisect_left
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterator
+from heapq import merge
+from itertools import chain, repeat
+from threading import Lock
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.engine import Connection
 
 from plotwatch.errors import NotFoundError
 from plotwatch.store.db import Store, normalize_name
@@ -267,44 +273,48 @@ def incident(store: Store, incident_id: str) -> dict[str, Any]:
         return incident_records(s, [resolve_incident_id(s, incident_id)])[0]
 
 
-def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dict[str, Any]]:
+def related(
+    store: Store, incident: dict[str, Any], limit: int = 50, version: str | None = None
+) -> list[dict[str, Any]]:
     """The incident's chain and the incidents that share an actor with it, in date order.
 
     Typed links from fusion (``incident["chain"]``: response to, responded by, follows,
     followed by) keep their relation; other incidents that share a named non-state actor
     within a few years are labelled "shares an actor". Each item has ``relation`` and
-    ``via`` (the shared entities), so the page shows both kinds the same way.
+    ``via`` (the shared entities), so the page shows both kinds the same way. ``version``
+    is the store's data version when the caller has read it: each actor's incidents are then
+    remembered until a write (:class:`_ActorIncidents`).
     """
     typed = {c["id"]: c for c in incident.get("chain") or []}
     shared = {
         a["entity_id"]: a for a in incident["actors"] if a["entity_id"] and a["kind"] not in BROAD_KINDS
     }
     start = incident["date"]["start"]
+    via: dict[str, set[str]] = defaultdict(set)
     with store.engine.connect() as conn:
-        wanted = set(typed)
         if shared:
-            # only the first ones by date can make the page: the typed links take at most
-            # len(typed) places, so limit + len(typed) shared incidents are enough
-            args: dict[str, Any] = {"shared": list(shared), "self": incident["id"], "n": limit + len(typed)}
+            by_actor = _ACTOR_INCIDENTS.read(conn, store.url, version, sorted(shared))
+            window = None
             if start:
                 year = int(start[:4])
-                args |= {"lo": str(year - RELATED_WINDOW_YEARS), "hi": f"{year + RELATED_WINDOW_YEARS}~"}
-            wanted.update(conn.execute(_NEAR_IN_WINDOW if start else _NEAR, args).scalars())
-        wanted.discard(incident["id"])
+                window = (str(year - RELATED_WINDOW_YEARS), f"{year + RELATED_WINDOW_YEARS}~")
+            # only the first ones by date can make the page: the typed links take at most
+            # len(typed) places, so limit + len(typed) shared incidents are enough
+            for iid, eid, role in _first_shared(by_actor, window, incident["id"], limit + len(typed)):
+                via[iid].add(f"{shared[eid]['name']} ({role})")
+            for eid, items in by_actor.items():  # the actors a typed link shares, in any year
+                for _, _, iid, role in items:
+                    if iid in typed:
+                        via[iid].add(f"{shared[eid]['name']} ({role})")
+        wanted = (set(typed) | set(via)) - {incident["id"]}
         if not wanted:
             return []
-        ids = sorted(wanted)
         found: dict[str, dict[str, Any]] = {
-            r[0]: dict(zip(_RELATED_KEYS, r, strict=True)) for r in conn.execute(_RELATED_ROWS, {"ids": ids})
+            r[0]: dict(zip(_RELATED_KEYS, r, strict=True))
+            for r in conn.execute(_RELATED_ROWS, {"ids": sorted(wanted)})
         }
-        via: dict[str, set[str]] = defaultdict(set)
-        if shared:
-            for iid, eid, role in conn.execute(_SHARED_ACTORS, {"ids": ids, "shared": list(shared)}):
-                via[iid].add(f"{shared[eid]['name']} ({role})")
     out = []
     for rid, r in found.items():
-        if rid not in typed and not via[rid]:
-            continue
         r["relation"] = typed[rid]["relation"].replace("_", " ") if rid in typed else "shares an actor"
         r["typed"] = rid in typed
         r["via"] = sorted(via[rid])
@@ -313,24 +323,77 @@ def related(store: Store, incident: dict[str, Any], limit: int = 50) -> list[dic
     return out[:limit]
 
 
+# (undated, date, incident id, role): sorts as the list sorts, dated incidents first
+ActorIncident = tuple[bool, str, str, str]
+
+
+def _first_shared(
+    by_actor: dict[str, list[ActorIncident]], window: tuple[str, str] | None, own: str, n: int
+) -> Iterator[tuple[str, str, str]]:
+    """(incident id, entity id, role) of the first ``n`` incidents in date order that share an
+    actor of ``by_actor`` (dated within ``window``, or undated), ``own`` left out."""
+    runs = []
+    for eid, items in by_actor.items():
+        undated = bisect_left(items, (True, "", "", ""))
+        lo = 0 if window is None else bisect_left(items, (False, window[0], "", ""))
+        hi = undated if window is None else bisect_left(items, (False, window[1], "", ""))
+        runs.append(zip(chain(items[lo:hi], items[undated:]), repeat(eid)))
+    seen: set[str] = set()
+    for (_, _, iid, role), eid in merge(*runs):
+        if iid == own:
+            continue
+        if iid not in seen:
+            if len(seen) == n:
+                return
+            seen.add(iid)
+        yield iid, eid, role
+
+
+class _ActorIncidents:
+    """Each named actor's incidents (rejected ones left out), as :data:`ActorIncident` in
+    date order, remembered per database for one data version (:meth:`Store.data_version`):
+    an agency behind hundreds of incidents is read once, not on every incident page."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._lock = Lock()
+        self._by_db: dict[str, tuple[str, OrderedDict[str, list[ActorIncident]]]] = {}
+
+    def read(
+        self, conn: Connection, db: str, version: str | None, entity_ids: list[str]
+    ) -> dict[str, list[ActorIncident]]:
+        with self._lock:
+            known = self._by_db.get(db)
+            if version is not None and (known is None or known[0] != version):
+                known = self._by_db[db] = (version, OrderedDict())
+            memo = known[1] if version is not None and known is not None else OrderedDict()
+            out = {eid: memo[eid] for eid in entity_ids if eid in memo}
+            for eid in out:
+                memo.move_to_end(eid)
+        missing = [eid for eid in entity_ids if eid not in out]
+        if missing:
+            read: dict[str, set[ActorIncident]] = {eid: set() for eid in missing}
+            for actor, date, iid, role in conn.execute(_ACTOR_ROWS, {"shared": missing}):
+                read[str(actor)].add((date is None, date or "", iid, role))
+            with self._lock:
+                for actor, items in read.items():
+                    out[actor] = memo[actor] = sorted(items)
+                while len(memo) > self.size:
+                    memo.popitem(last=False)
+        return out
+
+
+_ACTOR_INCIDENTS = _ActorIncidents()
+
 # the statements of related(), built once: each list of ids is one expanding parameter
 _REJECTED = select(Review.incident_id).where(Review.decision == "rejected")
-_NEAR = (
-    select(Incident.id)
+_ACTOR_ROWS = (
+    select(IncidentActor.entity_id, Incident.date_value, Incident.id, IncidentActor.role)
+    .join(Incident, Incident.id == IncidentActor.incident_id)
     .where(
-        Incident.id.in_(
-            select(IncidentActor.incident_id).where(
-                IncidentActor.entity_id.in_(bindparam("shared", expanding=True))
-            )
-        ),
-        Incident.id != bindparam("self"),
+        IncidentActor.entity_id.in_(bindparam("shared", expanding=True)),
         Incident.id.not_in(_REJECTED),
     )
-    .order_by(Incident.date_value.is_(None), Incident.date_value, Incident.id)
-    .limit(bindparam("n"))
-)
-_NEAR_IN_WINDOW = _NEAR.where(
-    or_(Incident.date_value.is_(None), Incident.date_value.between(bindparam("lo"), bindparam("hi")))
 )
 _RELATED_ROWS = select(
     Incident.id,
@@ -341,10 +404,6 @@ _RELATED_ROWS = select(
     Incident.agent_state,
     Incident.credibility,
 ).where(Incident.id.in_(bindparam("ids", expanding=True)), Incident.id.not_in(_REJECTED))
-_SHARED_ACTORS = select(IncidentActor.incident_id, IncidentActor.entity_id, IncidentActor.role).where(
-    IncidentActor.incident_id.in_(bindparam("ids", expanding=True)),
-    IncidentActor.entity_id.in_(bindparam("shared", expanding=True)),
-)
 
 _RELATED_KEYS = ("id", "type", "status", "date", "country", "agent_state", "credibility")
 

@@ -34,10 +34,11 @@ async def list_incidents(
 async def incident(request: Request, _: Reader, incident_id: str) -> JSON:
     """One incident in the export contract, plus the incidents related to it by shared actors."""
     store = store_of(request)
-    return JSON(await read(store, _incident, store, incident_id))
+    version = getattr(request.state, "data_version", None)  # read by the response cache
+    return JSON(await read(store, _incident, store, incident_id, version))
 
 
-def _incident(store: Store, incident_id: str) -> dict[str, Any]:
+def _incident(store: Store, incident_id: str, version: str | None = None) -> dict[str, Any]:
     record = lookups.incident(store, incident_id)
-    record["related"] = lookups.related(store, record)
+    record["related"] = lookups.related(store, record, version=version)
     return record
