@@ -328,26 +328,31 @@ def run(
         proc = start_server(url, port, workers, cache)
         try:
             words = [*SURNAMES, "intelligence", "bombing", "Exile"]
+            warm = clients * 2  # drawn apart from the measured requests: warming is no head start
             plan = {
                 "list": [
                     f"/api/v1/incidents?limit=50&offset={rnd.randrange(0, 2000)}&sort="
                     f"{rnd.choice(['-date', 'credibility', '-articles'])}"
-                    for _ in range(requests)
+                    for _ in range(requests + warm)
                 ],
                 "list (filtered)": [
                     f"/api/v1/incidents?type={rnd.choice(HOSTILE_TYPES)}&agent_state="
                     f"{rnd.choice(STATES)}&limit=50"
-                    for _ in range(requests)
+                    for _ in range(requests + warm)
                 ],
-                "search": [f"/api/v1/search?q={rnd.choice(words)}&limit=20" for _ in range(requests)],
-                "incident": [f"/api/v1/incidents/{rnd.choice(ids)}" for _ in range(requests)],
-                "network": [f"/api/v1/network?entity={rnd.choice(entities)}&hops=2" for _ in range(requests)],
+                "search": [f"/api/v1/search?q={rnd.choice(words)}&limit=20" for _ in range(requests + warm)],
+                "incident": [f"/api/v1/incidents/{rnd.choice(ids)}" for _ in range(requests + warm)],
+                "network": [
+                    f"/api/v1/network?entity={rnd.choice(entities)}&hops=2" for _ in range(requests + warm)
+                ],
             }
             results: list[dict[str, Any]] = []
             for name, urls in plan.items():
                 say(f"measuring {name} …")
-                _run(_load(f"http://127.0.0.1:{port}", token, urls[: clients * 2], clients))  # warm up
-                times, errors, wall, hits = _run(_load(f"http://127.0.0.1:{port}", token, urls, clients))
+                _run(_load(f"http://127.0.0.1:{port}", token, urls[requests:], clients))  # warm up
+                times, errors, wall, hits = _run(
+                    _load(f"http://127.0.0.1:{port}", token, urls[:requests], clients)
+                )
                 results.append(
                     {
                         "endpoint": name,
