@@ -10,8 +10,10 @@ from plotwatch.auth.users import (
     add_user,
     authenticate,
     create_token,
+    list_tokens,
     list_users,
     principal,
+    revoke_token,
     secret_key,
     token_principal,
 )
@@ -24,8 +26,10 @@ __all__ = [
     "add_user",
     "authenticate",
     "create_token",
+    "list_tokens",
     "list_users",
     "principal",
+    "revoke_token",
     "secret_key",
     "token_principal",
 ]

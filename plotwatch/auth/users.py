@@ -10,6 +10,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -17,7 +18,7 @@ from sqlalchemy import select
 
 from plotwatch.errors import NotFoundError, PlotwatchError
 from plotwatch.store.db import Store
-from plotwatch.store.models import ApiToken, AppSetting, User, utcnow
+from plotwatch.store.models import ApiToken, AppSetting, User
 
 ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")
 TOKEN_PREFIX = "pwt_"
@@ -131,6 +132,43 @@ def token_principal(store: Store, token: str) -> Principal | None:
         return None if row is None else Principal(row[0], row[1], via="token")
 
 
+def list_tokens(store: Store, name: str | None = None) -> list[dict[str, Any]]:
+    """API tokens (never the tokens themselves: only their digests are stored), oldest first."""
+    with store.session() as s:
+        q = select(ApiToken, User.name).join(User, User.id == ApiToken.user_id).order_by(ApiToken.id)
+        if name is not None:
+            q = q.where(User.name == name)
+        return [
+            {
+                "id": t.id,
+                "user": user,
+                "label": t.label,
+                "created_at": t.created_at.isoformat(),
+            }
+            for t, user in s.execute(q)
+        ]
+
+
+def revoke_token(store: Store, token_id: int, *, actor: str = "cli") -> dict[str, Any]:
+    """Delete API token ``token_id`` (audited); requests bearing it get 401 from then on."""
+    with store.transaction() as s:
+        row = s.get(ApiToken, token_id)
+        if row is None:
+            raise NotFoundError(f"no API token with id {token_id}")
+        user = s.get(User, row.user_id)
+        before = {"id": row.id, "label": row.label}
+        s.delete(row)
+        store.audit(
+            s,
+            actor=actor,
+            action="revoke_token",
+            object_type="user",
+            object_id=user.name if user else str(row.user_id),
+            before=before,
+        )
+    return before
+
+
 def secret_key(store: Store) -> str:
     """The key that signs session cookies: made once, kept in the database."""
     with store.transaction() as s:
@@ -139,11 +177,3 @@ def secret_key(store: Store) -> str:
             row = AppSetting(key="session_secret", value=secrets.token_urlsafe(48))
             s.add(row)
         return row.value
-
-
-def touch_token(store: Store, token: str) -> None:
-    """Record when a token was last used (best effort)."""
-    with store.transaction() as s:
-        row = s.scalar(select(ApiToken).where(ApiToken.token_hash == token_digest(token)))
-        if row is not None:
-            row.last_used_at = utcnow()

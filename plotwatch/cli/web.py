@@ -116,6 +116,40 @@ def token_create(
 
 
 @friendly
+def token_list(
+    user: Annotated[str | None, typer.Option(help="Only this user's tokens.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List API tokens: id, user, label, created (the tokens themselves are not stored)."""
+    from plotwatch.auth import list_tokens
+
+    tokens = list_tokens(_store(db), user)
+    if as_json:
+        _print_json(tokens)
+        return
+    table = Table(title=f"{len(tokens)} token(s)")
+    for col in ("id", "user", "label", "created"):
+        table.add_column(col)
+    for t in tokens:
+        table.add_row(str(t["id"]), str(t["user"]), t["label"] or "", str(t["created_at"]))
+    console.print(table)
+
+
+@friendly
+def token_revoke(
+    token_id: Annotated[int, typer.Argument(help="The token's id, as `plotwatch token list` shows it.")],
+    by: Annotated[str | None, typer.Option(help="Who revokes it (for the audit log).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Revoke an API token: requests bearing it are refused (401) from then on."""
+    from plotwatch.auth import revoke_token
+
+    gone = revoke_token(_store(db), token_id, actor=by or _default_actor())
+    console.print(f"token {gone['id']} ({gone['label'] or 'no label'}) revoked")
+
+
+@friendly
 def review_decide(
     incident_id: Annotated[str, typer.Argument(help="Incident id.")],
     decision: Annotated[str, typer.Argument(help="accepted or rejected.")],
@@ -220,6 +254,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(user_app, name="user")
     token_app = typer.Typer(no_args_is_help=True, help="API tokens (Bearer) for the JSON API.")
     token_app.command("create")(token_create)
+    token_app.command("list")(token_list)
+    token_app.command("revoke")(token_revoke)
     app.add_typer(token_app, name="token")
     review_app = typer.Typer(no_args_is_help=True, help="Analyst decisions, with an audit trail.")
     review_app.command("decide")(review_decide)

@@ -6,12 +6,16 @@ import json
 from pathlib import Path
 
 import typer
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 import plotwatch.cli.main as cli_main  # first: plotwatch.cli.web imports from it
-from plotwatch.auth import authenticate, token_principal
+from plotwatch.auth import add_user, authenticate, token_principal
 from plotwatch.store.db import Store
 from plotwatch.store.queries import get_incident
+from plotwatch.web import create_app
+from plotwatch.web.lookups import audit
+from tests.web.conftest import bearer
 from tests.web.webdb import build
 
 
@@ -49,6 +53,35 @@ def test_web_cli_user_add_list_and_token(tmp_path: Path) -> None:
     assert authenticate(store, "ana", "wrong-password") is None
     r = runner.invoke(app, ["token", "create", "nobody", "--db", db])
     assert r.exit_code == 1 and "no user" in r.output
+
+
+def test_web_cli_token_list_and_revoke(tmp_path: Path) -> None:
+    db = str(tmp_path / "tokens.db")
+    store = Store(db)
+    add_user(store, "ana", "long-enough-pw", "analyst")
+    add_user(store, "bo", "long-enough-pw", "viewer")
+    runner, app = CliRunner(), _app()
+    kept = runner.invoke(app, ["token", "create", "ana", "--label", "notebook", "--db", db]).output.strip()
+    gone = runner.invoke(app, ["token", "create", "bo", "--label", "old script", "--db", db]).output.strip()
+    r = runner.invoke(app, ["token", "list", "--json", "--db", db])
+    listed = json.loads(r.output)
+    assert [(t["user"], t["label"]) for t in listed] == [("ana", "notebook"), ("bo", "old script")]
+    assert kept not in r.output and gone not in r.output  # only digests are stored
+    r = runner.invoke(app, ["token", "list", "--user", "bo", "--db", db])
+    assert r.exit_code == 0 and "old script" in r.output and "notebook" not in r.output
+    r = runner.invoke(app, ["token", "revoke", str(listed[1]["id"]), "--by", "admin", "--db", db])
+    assert r.exit_code == 0 and "revoked" in r.output, r.output
+    assert token_principal(store, gone) is None
+    assert token_principal(store, kept) is not None
+    entries, _ = audit(store, object_type="user", object_id="bo")
+    assert (entries[0]["action"], entries[0]["actor"]) == ("revoke_token", "admin")
+    r = runner.invoke(app, ["token", "revoke", str(listed[1]["id"]), "--db", db])
+    assert r.exit_code == 1 and "no API token with id" in r.output
+    r = runner.invoke(app, ["token", "revoke", "abc", "--db", db])
+    assert r.exit_code == 2  # not a number: a usage error, no traceback
+    with TestClient(create_app(store)) as client:
+        assert client.get("/api/v1/incidents", headers=bearer(gone)).status_code == 401
+        assert client.get("/api/v1/incidents", headers=bearer(kept)).status_code == 200
 
 
 def test_web_cli_review_commands(tmp_path: Path) -> None:
