@@ -12,7 +12,14 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from plotwatch.extract.components import INSTR_KEY, TRIG_KEY
-from plotwatch.extract.dates import RE_ANAPHORIC_SPAN, RE_DATE_SPAN, DateResolver, Resolved, sentence_year
+from plotwatch.extract.dates import (
+    RE_ANAPHORIC_SPAN,
+    RE_DATE_SPAN,
+    WEEKDAYS,
+    DateResolver,
+    Resolved,
+    sentence_year,
+)
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import RoleFinder
@@ -30,6 +37,7 @@ from plotwatch.extract.syntax import (
 )
 from plotwatch.types import HOSTILE_TYPES, ActorMention
 
+CAUSE_PREPS = ("for", "of", "with", "over")  # "charged with plotting", "jailed for spying"
 STATUS_ORDER = ("foiled", "failed", "planned", "executed")
 # Words that make a phrase name an organ of a state ("an Indian government employee").
 STATE_ORGANS = frozenset(
@@ -99,12 +107,19 @@ class SentenceAnalyzer:
         self.reporting = set(self.cues.get("reporting_verbs", ()))
         self.disclosing = set(self.cues.get("disclosure_verbs", ()))
         self.inquiry = next((e for e in entries.values() if e.type == "investigation"), None)
+        self.person_nouns = set(self.cues.get("person_nouns", ()))
+        self.kidnap = next((e for e in entries.values() if e.type == "kidnapping"), None)
+        rendition = self.cues.get("rendition", {})
+        self.seize_verbs = set(rendition.get("seize", ()))
+        self.lawful_seize = set(rendition.get("lawful", ()))
+        self.carry_verbs = set(rendition.get("carry", ()))
 
     # -- the sentence -------------------------------------------------------------------
 
     def analyze(self, sent: Span) -> list[Candidate]:
         trigs = [s for s in self.doc.spans[TRIG_KEY] if sent.start <= s.start < sent.end]
-        if not trigs or is_question(sent) or is_imperative(sent):
+        seizure = any(t.lemma_.lower() in self.seize_verbs and t.pos_ == "VERB" for t in sent)
+        if not (trigs or seizure) or is_question(sent) or is_imperative(sent):
             return []
         cands = []
         for span in trigs:
@@ -140,6 +155,7 @@ class SentenceAnalyzer:
                 cand.charged = self._charged(cand, cands)
             out.extend(self._expand(cand, others))
         out += self._disclosures(out, heads)
+        out += self._renditions(sent, out, heads)
         return self._fold_responses([c for c in out if not self._vague(c)])
 
     def _disclosures(self, cands: list[Candidate], heads: set[int]) -> list[Candidate]:
@@ -170,6 +186,76 @@ class SentenceAnalyzer:
             if authority and inv.responder_named and inv.agent_state not in (None, c.agent_state):
                 out.append(inv)
         return out
+
+    def _renditions(self, sent: Span, cands: list[Candidate], heads: set[int]) -> list[Candidate]:
+        """A person seized and carried off to a state ("detained seven Turkish citizens … and put
+        them on a plane to Turkey", "was seized during a stopover in Dubai and taken to Iran") is
+        a rendition, a kidnapping by the state they are taken to, where they were seized. A
+        lawful-sounding seizure (arrested, detained) counts only when those seized are of that
+        state (a forced return), not a deportation of strangers; "deported" is never one."""
+        out: list[Candidate] = []
+        if self.kidnap is None:
+            return out
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in self.seize_verbs | self.lawful_seize:
+                continue
+            dest = next(
+                (
+                    d
+                    for c in tok.conjuncts
+                    if c.lemma_.lower() in self.carry_verbs and (d := self._destination(c))
+                ),
+                None,
+            )
+            if dest is None:
+                continue
+            patients = [p for p in self.roles.patient_tokens(tok) if self._person(p)]
+            if not patients:
+                continue  # "seized a tanker and took it to Bandar Abbas"
+            if lemma in self.lawful_seize and not any(self.roles.phrase_country(p) == dest for p in patients):
+                continue
+            cand = Candidate(
+                type="kidnapping",
+                entry=self.kidnap,
+                trigger=Span(self.doc, tok.i, tok.i + 1, label="kidnapping"),
+                sent=sent,
+                status="executed",
+            )
+            self._fill(cand, heads - {tok.i})
+            if cand.place is None:
+                seizer = self.roles.agent_tokens(tok, set())
+                code = next((c for t in seizer if (c := self.roles.responder_country(t))), None)
+                cand.place = Place(code) if code else None
+            if cand.place is not None and cand.place.country == dest:
+                continue
+            cand.status, cand.agent_state = "executed", dest
+            told = next((c for c in cands if c.type == "kidnapping" and c.agent_state in (None, dest)), None)
+            if told is None:
+                out.append(cand)
+                continue
+            told.place = told.place or cand.place
+            if told.date is None or (
+                cand.date is not None and len(str(cand.date.date)) > len(str(told.date.date))
+            ):
+                told.date = cand.date
+        return out
+
+    def _person(self, tok: Token) -> bool:
+        return (
+            tok.ent_type_ in ("PERSON", "NORP")
+            or tok.lemma_.lower() in self.person_nouns
+            or tok.lower_ in ("he", "she", "they", "him", "her", "them", "who")
+        )
+
+    def _destination(self, verb: Token) -> str | None:
+        """The state a person is carried to: "put them on a plane to Turkey", "taken to Iran"."""
+        for prep in verb.subtree:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (place := self._place_of(pobj)) is not None:
+                        return place.country
+        return None
 
     @staticmethod
     def _charged(cand: Candidate, cands: list[Candidate]) -> bool:
@@ -405,9 +491,15 @@ class SentenceAnalyzer:
     def _perpetrators(self, head: Token, responses: set[int]) -> list[Token]:
         """Subject of the act; when the act hangs off a response ("charged X with plotting",
         "arrested X for spying"), the one the response acted upon."""
-        for cur in list(chain(head))[1:]:
+        path = list(chain(head))
+        for k, cur in enumerate(path[1:], start=1):
             if cur.i in responses:
-                return self.roles.patient_tokens(cur)
+                # "arrested X for spying", "accused them of running …", not "were arrested …
+                # and flown to Turkey in a rendition" (what was done to them)
+                cause = any(t.dep_ == "prep" and t.lower_ in CAUSE_PREPS for t in path[1:k])
+                if cause or not any(t.dep_ == "conj" and t.pos_ == "VERB" for t in path[:k]):
+                    return self.roles.patient_tokens(cur)
+                break
         foil = self.status_cues.get("foiled", set())
         out = []
         for tok in self.roles.agent_tokens(head, set(), reported=False):
@@ -526,6 +618,10 @@ class SentenceAnalyzer:
         scope_ids = {t.i for t in scope}
         climb_ids = {t.i for t in climb}
         fronted = {t.i for p in fronted_preps(sent) for t in p.subtree}
+        when = self._when_dates([cand.head, *cand.extra, *climb])
+        # "detained seven citizens working for a school chain on Thursday": a day of the week
+        # inside a description of a participant is still the act's (descriptions take years)
+        own = {t.i for r in [cand.head, *cand.extra] for t in r.subtree}
         best: tuple[tuple[bool, int], Span] | None = None
         for span in spans:
             root = span.root
@@ -551,6 +647,8 @@ class SentenceAnalyzer:
             )
             if not attached and root.i in fronted and not (others & climb_ids):
                 attached = True
+            if not attached and (root.i in when or (root.i in own and self._day_word(span.text))):
+                attached = True
             if not attached and not cand.hostile and self._shares_frame(cand.head):
                 # "In May this year police arrested three men … and charged them": May too
                 verb = cand.head.head
@@ -568,6 +666,28 @@ class SentenceAnalyzer:
         if best is None:
             return None
         return self.dates.resolve(best[1].text, sentence_year(sent.text), self._anchor_before(best[1].start))
+
+    @staticmethod
+    def _day_word(text: str) -> bool:
+        low = text.lower()
+        return any(w in low for w in (*WEEKDAYS, "yesterday", "today"))
+
+    @staticmethod
+    def _when_dates(toks: list[Token]) -> set[int]:
+        """Dates that head a "when" clause holding one of ``toks`` ("one in Kosovo in March,
+        when six men were arrested and flown to Turkey"): the clause's time."""
+        out: set[int] = set()
+        for tok in toks:
+            cur = tok
+            while cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head
+            if (
+                cur.dep_ in ("relcl", "advcl")
+                and any(c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children)
+                and cur.head.ent_type_ == "DATE"
+            ):
+                out.add(cur.head.i)
+        return out
 
     def _report_date(self, cand: Candidate) -> Resolved | None:
         """A response told in the clause of a dated report ("Prosecutors said on Friday that
@@ -696,7 +816,9 @@ class SentenceAnalyzer:
         if tok.lemma_.lower() == "capital" and tok.pos_ == "NOUN":  # "in the Qatari capital"
             code = self.roles.phrase_country(tok)
             return self.places.capital_of(code) if code else None
-        ent = self.roles.ents.get(tok.i) or self.roles.gaz.get(tok.i)
+        gaz = self.roles.gaz.get(tok.i)
+        # a state's name is a place whatever the tagger makes of it ("to Tajikistan" as NORP)
+        ent = gaz if gaz is not None and gaz.label_ == "state" else self.roles.ents.get(tok.i) or gaz
         if ent is not None and ent.label_ in ("GPE", "LOC", "state", "FAC"):
             place = self.places.resolve(ent.text, allow_city=ent.label_ in ("GPE", "LOC", "FAC"))
             if place is not None:

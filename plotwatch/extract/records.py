@@ -49,10 +49,7 @@ def doc_to_extraction(
     dates = DateResolver(published, ref_year)
     analyzer = SentenceAnalyzer(doc, res, places, dates, entries)
     sents = list(doc.sents)
-    has_trigger = {s.root.sent.start for s in doc.spans[TRIG_KEY]}
-    per_sent: list[list[Candidate]] = []
-    for sent in sents:
-        per_sent.append(analyzer.analyze(sent) if sent.start in has_trigger else [])
+    per_sent: list[list[Candidate]] = [analyzer.analyze(sent) for sent in sents]
     _status_anaphora(sents, per_sent, res)
     _headline_repeats(sents, per_sent)
     cands = _definite_references([c for group in per_sent for c in group])

@@ -65,6 +65,18 @@ class RoleFinder:
         sources said" the sources told of the act, they are not its doer (a response told so,
         "police said X was arrested", is the reporter's)."""
         for cur in chain(head):
+            if cur.pos_ == "NOUN":  # "a rendition organised by MIT", "an attack carried out by X"
+                done_by = [
+                    g
+                    for acl in cur.children
+                    if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                    for a in acl.children
+                    if a.dep_ == "agent"
+                    for g in a.children
+                    if g.dep_ == "pobj"
+                ]
+                if done_by:
+                    return done_by
             for child in cur.children:
                 if child.dep_ == "agent" or (
                     child.dep_ == "prep" and child.lower_ == "by" and cur.pos_ == "NOUN"

@@ -770,3 +770,43 @@ def test_bundled_into_a_van_is_a_kidnapping(ex: Extractor) -> None:
     text = "Tajik agents bundled the exiled banker Ilhom Karimov into a van in Vienna on 2 March 2022."
     e = one(ex, text, "kidnapping")
     assert e.agent_state == "TJ" and e.place == "Vienna" and e.date.value == "2022-03-02"
+
+
+def test_a_person_seized_and_taken_to_a_state_is_its_rendition(ex: Extractor) -> None:
+    text = (
+        "The dissident Ruslan Kadyev was seized during a stopover in Istanbul in March 2021 "
+        "and taken to Tajikistan."
+    )
+    e = one(ex, text, "kidnapping")
+    assert e.agent_state == "TJ" and e.country == "TR" and e.place == "Istanbul" and e.date.value == "2021-03"
+    assert "Ruslan Kadyev" in names(e, "target")
+
+
+def test_citizens_detained_and_flown_home_are_a_forced_return(ex: Extractor) -> None:
+    text = (
+        "Georgia's State Security Service detained five Uzbek citizens working at a market on Tuesday "
+        "and put them on a plane to Uzbekistan."
+    )
+    e = one(ex, text, "kidnapping")
+    assert e.agent_state == "UZ" and e.country == "GE" and e.date.value == "2022-05-10"
+    assert one(ex, text, "arrest").agent_state == "GE"
+
+
+def test_a_deportation_or_a_seized_ship_is_no_rendition(ex: Extractor) -> None:
+    for text in (
+        "Police arrested two Pakistani men in Madrid and deported them to Pakistan.",
+        "Police in Madrid detained two French tourists and flew them to Pakistan.",
+        "Iranian commandos seized a British tanker in the Gulf and took it to Bandar Abbas.",
+    ):
+        assert [e for e in events(ex, text) if e.type == "kidnapping"] == [], text
+
+
+def test_a_date_heading_a_when_clause_is_the_clause_date(ex: Extractor) -> None:
+    text = (
+        "The case resembles one in Albania in June, when four Egyptian nationals were arrested by "
+        "Albanian police and flown to Egypt in a rendition organised by Egyptian intelligence."
+    )
+    e = one(ex, text, "kidnapping")
+    assert e.date.value == "2021-06" and e.country == "AL" and e.agent_state == "EG"
+    assert "Albanian police" not in names(e, "perpetrator")
+    assert one(ex, text, "arrest").date.value == "2021-06"
