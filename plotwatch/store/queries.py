@@ -46,7 +46,7 @@ _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 _INCIDENT_EXISTS = select(Incident.id).where(Incident.id == bindparam("id"))
 _INCIDENT_BY_PREFIX = select(Incident.id).where(Incident.id.like(bindparam("prefix"), escape="\\")).limit(2)
-_INCIDENT_ROWS = select(
+INCIDENT_COLUMNS = (  # an incident's own fields, as the contract and the list rows read them
     Incident.id,
     Incident.type,
     Incident.status,
@@ -59,7 +59,8 @@ _INCIDENT_ROWS = select(
     Incident.place_precision,
     Incident.agent_state,
     Incident.historical,
-).where(Incident.id.in_(_IDS))
+)
+_INCIDENT_ROWS = select(*INCIDENT_COLUMNS).where(Incident.id.in_(_IDS))
 _ACTOR_ROWS = select(
     IncidentActor.incident_id,
     IncidentActor.entity_id,

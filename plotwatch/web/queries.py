@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from plotwatch.store.db import Store
 from plotwatch.store.models import Alias, Article, EventMentionRow, Incident, IncidentActor, Outlet, Review
-from plotwatch.store.queries import _filtered, _fts_mention_ids
+from plotwatch.store.queries import INCIDENT_COLUMNS, _filtered, _fts_mention_ids
 from plotwatch.web.params import IncidentParams
 
 T = TypeVar("T")
@@ -258,18 +258,7 @@ def _match_ways(store: Store, s: Session, text: str) -> list[Callable[[], list[s
 
 
 _ROW_COLUMNS = (
-    Incident.id,
-    Incident.type,
-    Incident.status,
-    Incident.date_value,
-    Incident.date_precision,
-    Incident.country,
-    Incident.place,
-    Incident.lat,
-    Incident.lon,
-    Incident.place_precision,
-    Incident.agent_state,
-    Incident.historical,
+    *INCIDENT_COLUMNS,
     Incident.n_articles,
     Incident.n_outlets,
     Incident.n_sources,
