@@ -230,10 +230,13 @@ class SentenceAnalyzer:
             if cand.place is not None and cand.place.country == dest:
                 continue
             cand.status, cand.agent_state = "executed", dest
-            told = next((c for c in cands if c.type == "kidnapping" and c.agent_state in (None, dest)), None)
+            told = next((c for c in cands if c.type == "kidnapping"), None)
             if told is None:
                 out.append(cand)
                 continue
+            seized_in = cand.place.country if cand.place else None
+            if told.agent_state in (None, seized_in):  # the police who seized them did not take them
+                told.agent_state = dest
             told.place = told.place or cand.place
             if told.date is None or (
                 cand.date is not None and len(str(cand.date.date)) > len(str(told.date.date))
@@ -423,8 +426,12 @@ class SentenceAnalyzer:
             perp = self._perpetrators(head, responses)
             perp += [p for t in perp for p in self.roles.principals(t)]
             behind = [p for r in roots for p in self.roles.behest(r) if p not in perp]
+            behind += [p for p in self._done_for(head) if p not in perp + behind]
             perp += behind
             tgt = [t for r in roots for t in self.roles.patient_tokens(r)]
+            if not tgt and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
+                # "were arrested and flown to Turkey in a rendition": done to the verb's patient
+                tgt = self.roles.patient_tokens(head.head.head)
             cand.actors += self.roles.actors(perp, "perpetrator", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
             cand.state_agent = any(self.roles.is_state_agent(t) for t in perp) or any(
@@ -444,6 +451,21 @@ class SentenceAnalyzer:
             cand.actors += self.roles.actors(resp, "responder", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
             cand.target_countries = {c for t in tgt if (c := self.roles.phrase_country(t))}
+            if not resp:
+                # "X was arrested in October 2020, when the Justice Department charged eight
+                # people": the authority of the response the "when" clause tells
+                dates = [
+                    g for p in head.children if p.dep_ == "prep" for g in p.children if g.ent_type_ == "DATE"
+                ]
+                resp = [
+                    self._reported_subject(t)
+                    for h in (head, *dates)  # "arrested in October 2020, when …"
+                    for c in h.children
+                    if c.dep_ in ("advcl", "relcl")
+                    and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)
+                    for t in self.roles.agent_tokens(c, set())
+                    if self.roles.is_authority(t)
+                ]
             states = [self.roles.responder_country(t) for t in resp]
             cand.responder_named = any(states)
             cand.agent_state = next((s for s in states if s), None)
@@ -567,6 +589,17 @@ class SentenceAnalyzer:
                 return True
         return False
 
+    def _done_for(self, head: Token) -> list[Token]:
+        """The state organ (or state) an act is done for: "a police station for China's
+        Ministry of Public Security", "spied for Iran"."""
+        return [
+            pobj
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and (self.roles.is_state_agent(pobj) or self._official(pobj))
+        ]
+
     @staticmethod
     def _official(tok: Token) -> bool:
         """A phrase naming an organ of a state: "an Indian government employee", "the ministry"."""
@@ -586,6 +619,10 @@ class SentenceAnalyzer:
                 code = self.roles.phrase_country(child)
                 if code:
                     return code
+        for pobj in self._done_for(cand.head):
+            code = self.roles.phrase_country(pobj)
+            if code:
+                return code
         govs = [e for e in cand.extra if e.pos_ == "NOUN"]  # merged "plot to kidnap"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.head.children)
         if infinitive and cand.head.dep_ in ("acl", "xcomp", "relcl") and cand.head.head.pos_ == "NOUN":
@@ -667,6 +704,18 @@ class SentenceAnalyzer:
             return None
         return self.dates.resolve(best[1].text, sentence_year(sent.text), self._anchor_before(best[1].start))
 
+    def verb_date(self, verb: Token, sent: Span) -> Resolved | None:
+        """The date attached to ``verb`` ("opened in 2022", "opened on Monday"), or None."""
+        for span in self._date_spans(sent):
+            root = span.root
+            while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
+                root = root.head
+            if root.head.i == verb.i or (root.head.dep_ == "prep" and root.head.head.i == verb.i):
+                return self.dates.resolve(
+                    span.text, sentence_year(sent.text), self._anchor_before(span.start)
+                )
+        return None
+
     @staticmethod
     def _day_word(text: str) -> bool:
         low = text.lower()
@@ -696,17 +745,7 @@ class SentenceAnalyzer:
         if cand.hostile:
             return None
         verb = next((t for t in list(chain(cand.head))[1:] if self._reporting(t)), None)
-        if verb is None:
-            return None
-        for span in self._date_spans(cand.sent):
-            root = span.root
-            while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
-                root = root.head
-            if root.head.i == verb.i or (root.head.dep_ == "prep" and root.head.head.i == verb.i):
-                return self.dates.resolve(
-                    span.text, sentence_year(cand.sent.text), self._anchor_before(span.start)
-                )
-        return None
+        return None if verb is None else self.verb_date(verb, cand.sent)
 
     @staticmethod
     def _shares_frame(head: Token) -> bool:
@@ -816,6 +855,12 @@ class SentenceAnalyzer:
         if tok.lemma_.lower() == "capital" and tok.pos_ == "NOUN":  # "in the Qatari capital"
             code = self.roles.phrase_country(tok)
             return self.places.capital_of(code) if code else None
+        for poss in (
+            c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
+        ):
+            place = self._place_of(poss)  # "in Manhattan's Chinatown": the possessor places it
+            if place is not None:
+                return place
         gaz = self.roles.gaz.get(tok.i)
         # a state's name is a place whatever the tagger makes of it ("to Tajikistan" as NORP)
         ent = gaz if gaz is not None and gaz.label_ == "state" else self.roles.ents.get(tok.i) or gaz

@@ -57,6 +57,7 @@ def doc_to_extraction(
     _resolve_generic(cands, res)
     _extradition_origin(cands)
     _fallback_states(cands, doc, res, places)
+    _dates_told_after(cands, sents, analyzer)
     _response_years(cands)
     events = []
     for cand in cands:
@@ -293,6 +294,28 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             cand.agent_state = cand.place.country if cand.place else None
         if cand.type in ("arrest", "charge", "conviction") and cand.agent_state:
             held.update(dict.fromkeys(targets, cand.agent_state))
+
+
+def _dates_told_after(cands: list[Candidate], sents: list, analyzer: SentenceAnalyzer) -> None:
+    """An undated act whose noun comes back as the subject of the next sentence ("… running an
+    undeclared police station in Manhattan. The station opened in 2022, prosecutors said")
+    takes the date that sentence gives it."""
+    starts = [s.start for s in sents]
+    for cand in cands:
+        if not cand.hostile or cand.date is not None or cand.head.pos_ != "NOUN":
+            continue
+        k = starts.index(cand.sent.start) if cand.sent.start in starts else -1
+        if k < 0 or k + 1 >= len(sents):
+            continue
+        nxt = sents[k + 1]
+        lemma = cand.head.lemma_.lower()
+        for tok in nxt:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lemma_.lower() != lemma:
+                continue
+            if determiner(tok) not in ("the", "this", "that"):
+                continue
+            cand.date = analyzer.verb_date(tok.head, nxt)
+            break
 
 
 def _response_years(cands: list[Candidate]) -> None:

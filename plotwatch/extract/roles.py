@@ -107,7 +107,14 @@ class RoleFinder:
         """Tokens acted upon: object, passive subject, "against/of/on X", "targeting X"."""
         out = []
         passive_xcomp = head.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
-        for cur in (head, *([head.head] if head.dep_ in ("xcomp", "conj") else [])):
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "were watched, followed and threatened": the first verb's subject
+        for cur in (
+            head,
+            *([head.head] if head.dep_ == "xcomp" else []),
+            *([first] if first is not head else []),
+        ):
             for child in cur.children:
                 if child.dep_ in ("dobj", "nsubjpass") or (
                     passive_xcomp and cur is not head and child.dep_ == "nsubj"
@@ -213,6 +220,8 @@ class RoleFinder:
                 spans = [ante] if ante is not None else []
             elif not spans and definite and (n := self._group_size(tok)):
                 spans = self.antecedents(sent.start, n)  # "the couple", "the two agents"
+            elif not spans and tok.lower_ in ("them", "they"):
+                spans = self._plural_antecedents(tok, sent)
             listed = [] if spans else self.listed_names(tok)
             if listed:
                 spans = listed
@@ -227,6 +236,24 @@ class RoleFinder:
                 seen.add((span.start, span.end))
                 out.append(self.mention(span, role))
         return out
+
+    def _plural_antecedents(self, tok: Token, sent: Span) -> list[Span]:
+        """Whom "them" stands for: the object of the verb its verb is joined to ("arrested three
+        men, A, B and C, in Edmonton and charged them"), else the people the sentence before
+        names, when it names two or more ("The two men, A and B, … Police arrested them")."""
+        verb = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and verb.dep_ == "conj":
+            for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")):
+                names = [n for o in self._with_conj([obj]) for n in self._named_in(o) or self.listed_names(o)]
+                people = [n for n in names if n.label_ in ("PERSON", "person")]
+                if people:
+                    return people
+            return []
+        if sent.start == 0:
+            return []
+        prev = self.doc[sent.start - 1].sent
+        people = [s for s in self._persons if prev.start <= s.start < prev.end]
+        return people if len({s.text.split()[-1] for s in people}) >= 2 else []
 
     def _with_conj(self, tokens: Iterable[Token]) -> list[Token]:
         out: list[Token] = []

@@ -810,3 +810,65 @@ def test_a_date_heading_a_when_clause_is_the_clause_date(ex: Extractor) -> None:
     assert e.date.value == "2021-06" and e.country == "AL" and e.agent_state == "EG"
     assert "Albanian police" not in names(e, "perpetrator")
     assert one(ex, text, "arrest").date.value == "2021-06"
+
+
+def test_an_act_done_for_a_state_organ_is_that_state_and_a_possessor_places_a_district(ex: Extractor) -> None:
+    text = (
+        "Police arrested two men in April and accused them of running an undeclared police station "
+        "for China's Ministry of Public Security in Brussels's Molenbeek."
+    )
+    e = one(ex, text, "intimidation", dt.date(2023, 6, 21))
+    assert e.agent_state == "CN" and e.country == "BE" and e.place == "Brussels"
+
+
+def test_an_undated_act_takes_the_date_its_noun_gets_in_the_next_sentence(ex: Extractor) -> None:
+    text = (
+        "Police arrested two men in April and accused them of running an undeclared police station "
+        "for China's Ministry of State Security in Lyon. The station opened in 2021, prosecutors said."
+    )
+    e = one(ex, text, "intimidation", dt.date(2023, 6, 21))
+    assert e.date.value == "2021" and e.agent_state == "CN"
+
+
+def test_the_subject_of_the_first_of_joined_passive_verbs_is_acted_upon_by_all(ex: Extractor) -> None:
+    text = "In 2019 the blogger Omar Idris was watched, followed and threatened by Eritrean agents in Oslo."
+    e = one(ex, text, "intimidation")
+    assert "Omar Idris" in names(e, "target") and e.agent_state == "ER"
+
+
+def test_an_arrest_takes_the_authority_of_the_when_clause(ex: Extractor) -> None:
+    text = (
+        "Ivan Petrov was arrested in October 2021, when the Justice Department charged six people "
+        "with acting as agents of Russia."
+    )
+    e = one(ex, text, "arrest")
+    assert e.agent_state == "US" and e.date.value == "2021-10"
+
+
+def test_them_stands_for_the_people_named_before(ex: Extractor) -> None:
+    text = (
+        "In May police arrested two Serbian nationals, Marko Petrovic and Ivan Jovic, in Graz "
+        "and charged them with spying."
+    )
+    e = one(ex, text, "charge")
+    assert {"Marko Petrovic", "Ivan Jovic"} <= names(e, "target")
+    text = (
+        "The court said the two men, Sergei Volkov and Dmitry Morozov, had acted on orders from Moscow. "
+        "Austrian police arrested them in March at a flat in Vienna."
+    )
+    e = one(ex, text, "arrest")
+    assert {"Sergei Volkov", "Dmitry Morozov"} <= names(e, "target")
+
+
+def test_a_hostile_noun_after_a_passive_verb_is_done_to_its_subject_and_for_names_the_sponsor(
+    ex: Extractor,
+) -> None:
+    text = (
+        "In March four Uzbek nationals were arrested by Albanian police and flown to Uzbekistan "
+        "in a rendition."
+    )
+    e = one(ex, text, "kidnapping")
+    assert "Uzbek nationals" in names(e, "target") and e.agent_state == "UZ" and e.country == "AL"
+    text = "Two men ran an undeclared police station for China's Ministry of Public Security in Lyon in 2021."
+    e = one(ex, text, "intimidation")
+    assert "Ministry of Public Security" in names(e, "perpetrator")
