@@ -67,6 +67,9 @@ class Candidate:
     responder_named: bool = False
     local_responder: bool = False  # "the government", "police": the authorities of the place at hand
     charged: bool = False  # the act a response in the sentence is for ("sentenced for planning …")
+    later: bool = (
+        False  # an undated response told as after another ("later handed over", "after the verdict")
+    )
 
     @property
     def head(self) -> Token:
@@ -108,6 +111,8 @@ class SentenceAnalyzer:
         self.disclosing = set(self.cues.get("disclosure_verbs", ()))
         self.inquiry = next((e for e in entries.values() if e.type == "investigation"), None)
         self.person_nouns = set(self.cues.get("person_nouns", ()))
+        self.declare_verbs = set(self.cues.get("declare_verbs", ()))
+        self.court_nouns = set(self.cues.get("court_nouns", ()))
         self.kidnap = next((e for e in entries.values() if e.type == "kidnapping"), None)
         rendition = self.cues.get("rendition", {})
         self.seize_verbs = set(rendition.get("seize", ()))
@@ -446,8 +451,16 @@ class SentenceAnalyzer:
             cand.agent_state = self._hostile_state(cand, perp, tgt)
         else:
             cand.status = None
-            resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
-            tgt = self.roles.patient_tokens(head)
+            declaring = head.dep_ in ("ccomp", "oprd") and head.head.lemma_.lower() in self.declare_verbs
+            small = [c for c in head.children if c.dep_ == "nsubj"] if declaring else []
+            if small:
+                # "declared two members of the staff persona non grata": a small clause, its
+                # subject is acted upon, the declaring verb's subject acts
+                resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head.head, others)]
+                tgt = small
+            else:
+                resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
+                tgt = self.roles.patient_tokens(head)
             cand.actors += self.roles.actors(resp, "responder", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
             cand.target_countries = {c for t in tgt if (c := self.roles.phrase_country(t))}
@@ -472,6 +485,7 @@ class SentenceAnalyzer:
             cand.local_responder = not cand.responder_named and any(
                 t.lemma_.lower() in self.local for t in resp
             )
+            cand.later = cand.date is None and self._told_later(cand)
             if not places:
                 places = [p for t in resp if (p := self.roles.responder_place(t)) is not None][:1]
                 cand.place = places[0] if places else None
@@ -558,7 +572,7 @@ class SentenceAnalyzer:
     def _status(self, cand: Candidate, roots: list[Token]) -> None:
         lemmas: set[str] = set()
         for r in roots:
-            lemmas.update(t.lemma_.lower() for t in chain(r))
+            lemmas.update(t.lemma_.lower() for t in self._own_chain(r))
             lemmas.update(t.lemma_.lower() for t in self.doc[max(r.i - 3, cand.sent.start) : r.i])
             lemmas.update(c.lemma_.lower() for c in r.children)
             lemmas.update(t.lower_ for t in r.children)
@@ -579,6 +593,18 @@ class SentenceAnalyzer:
         ):
             cand.status = "foiled"
 
+    def _own_chain(self, tok: Token) -> list[Token]:
+        """``tok`` and its governors up to a clause told as before or after another ("ordered
+        diplomats to leave, three weeks after X was poisoned": the order is not the poisoning's)."""
+        out: list[Token] = []
+        for cur in chain(tok):
+            out.append(cur)
+            if cur.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.sequence for c in cur.children
+            ):
+                break
+        return out
+
     @staticmethod
     def _tried(tok: Token, verbs: set[str]) -> bool:
         """ "tried to bomb", "sought to kill": the act governed by an attempt verb (xcomp)."""
@@ -588,6 +614,24 @@ class SentenceAnalyzer:
             if cur.lemma_.lower() in verbs and cur.pos_ == "VERB":
                 return True
         return False
+
+    def _told_later(self, cand: Candidate) -> bool:
+        """A response told as coming after something else ("was later handed over to Belgium",
+        "After the verdict, the ministry summoned …"): the year of the act before it is no
+        guess at its date."""
+        head = cand.head
+        if any(
+            c.dep_ == "advmod" and c.lower_ in ("later", "subsequently", "afterwards") for c in head.children
+        ):
+            return True
+        responses = {s.root.i for s in self.doc.spans[TRIG_KEY] if s.label_ not in HOSTILE_TYPES}
+        after = [p for p in fronted_preps(cand.sent) if p.lower_ == "after"]
+        return any(
+            g.i in responses or g.lemma_.lower() in self.court_nouns
+            for p in after
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
 
     def _done_for(self, head: Token) -> list[Token]:
         """The state organ (or state) an act is done for: "a police station for China's

@@ -326,7 +326,7 @@ def _response_years(cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.hostile and cand.date is not None and cand.date.date.year:
             last = cand.date
-        elif not cand.hostile and cand.date is None and last is not None:
+        elif not cand.hostile and cand.date is None and last is not None and not cand.later:
             cand.date = Resolved(PartialDate.of(last.date.year or 0), inferred=True)
 
 
@@ -339,7 +339,12 @@ def _to_event(
     if not hostile and cand.agent_state is None:
         return None
     resolved = cand.date
-    if resolved is None and ref_year is not None and dates.published is not None and not cand.charged:
+    if (
+        resolved is None
+        and ref_year is not None
+        and dates.published is not None
+        and not (cand.charged or cand.later)
+    ):
         # the sentence gives no date: a dated article's year is a fair guess; an undated
         # article's most frequent year is not (retrospectives, embedded posts), so the date
         # stays unknown (never invented); so does the date of the act a sentence or a charge is

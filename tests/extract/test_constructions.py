@@ -872,3 +872,31 @@ def test_a_hostile_noun_after_a_passive_verb_is_done_to_its_subject_and_for_name
     text = "Two men ran an undeclared police station for China's Ministry of Public Security in Lyon in 2021."
     e = one(ex, text, "intimidation")
     assert "Ministry of Public Security" in names(e, "perpetrator")
+
+
+def test_declared_persona_non_grata_acts_on_the_small_clause_subject(ex: Extractor) -> None:
+    e = one(ex, "Latvia declared two Belarusian diplomats persona non grata on Monday.", "expulsion")
+    assert e.agent_state == "LV" and "two Belarusian diplomats" in names(e, "target")
+    assert "two Belarusian diplomats" not in names(e, "responder")
+
+
+def test_a_response_told_as_later_takes_no_guessed_year(ex: Extractor) -> None:
+    text = (
+        "Belarusian agents kidnapped the blogger Ihar Losik in Vilnius in March 2020. "
+        "The agent Pavel Zhuk was arrested in Poland and was later handed over to Lithuania. "
+        "After the verdict, Lithuania's foreign ministry summoned the Belarusian ambassador."
+    )
+    found = events(ex, text, dt.date(2022, 5, 10))
+    ext = [e for e in found if e.type == "extradition"]
+    dip = [e for e in found if e.type == "diplomatic_measure"]
+    assert len(ext) == 1 and ext[0].date.value is None and ext[0].agent_state == "PL"
+    assert len(dip) == 1 and dip[0].date.value is None and dip[0].agent_state == "LT"
+
+
+def test_the_main_clause_of_an_after_clause_does_not_set_the_act_status(ex: Extractor) -> None:
+    text = (
+        "Poland ordered five Russian diplomats to leave on Monday, two weeks after a Russian defector "
+        "was poisoned with a nerve agent in Warsaw."
+    )
+    e = one(ex, text, "assassination")
+    assert e.status == "executed" and e.agent_state == "RU"
