@@ -129,6 +129,10 @@ class SentenceAnalyzer:
         cands = []
         for span in trigs:
             entry = self.entries[span.kb_id_]
+            if span.root.i in self.roles.gaz and self.roles.gaz[span.root.i].label_ != "person":
+                continue  # "paraded by the Rwanda Investigation Bureau": a name, not an event
+            if self._pending(span.root):
+                continue  # "held there pending extradition": not yet
             why = blocked(span.root, self.cues)
             if why and not (
                 why == "modal" and entry.type not in HOSTILE_TYPES and announced(span.root, self.cues)
@@ -408,7 +412,17 @@ class SentenceAnalyzer:
         if cand.hostile:  # "PET said on Tuesday that agents had planned to kill …": Tuesday is the report's
             climb = [t for t in climb if not self._reporting(t)]
         cand.date = self._date(cand, scope, climb, others) or self._report_date(cand) or self.frame_date(sent)
-        places, origin = self._places(scope, climb, sent)
+        # "… are looking into X, after a group based in Spain published a report": the places of
+        # a clause told as before or after the act are that clause's
+        later = {
+            t.i
+            for t in scope
+            if t.i not in {r.i for r in roots}
+            and t.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in self.sequence for c in t.children)
+            for t in t.subtree
+        }
+        places, origin = self._places([t for t in scope if t.i not in later], climb, sent)
         if head.pos_ == "NOUN" or head.tag_ == "VBG":  # "the Paris bombing", "the Istanbul consulate killing"
             own = [
                 p
@@ -483,7 +497,7 @@ class SentenceAnalyzer:
             cand.responder_named = any(states)
             cand.agent_state = next((s for s in states if s), None)
             cand.local_responder = not cand.responder_named and any(
-                t.lemma_.lower() in self.local for t in resp
+                t.lemma_.lower() in self.local and not self._many_institutions(t) for t in resp
             )
             cand.later = cand.date is None and self._told_later(cand)
             if not places:
@@ -614,6 +628,17 @@ class SentenceAnalyzer:
             if cur.lemma_.lower() in verbs and cur.pos_ == "VERB":
                 return True
         return False
+
+    @staticmethod
+    def _many_institutions(tok: Token) -> bool:
+        """ "Governments in Europe and North America", "courts": many states, not the local one
+        ("authorities", "officials", "police" are the local ones in any number)."""
+        return tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in (
+            "government",
+            "ministry",
+            "court",
+            "cabinet",
+        )
 
     def _told_later(self, cand: Candidate) -> bool:
         """A response told as coming after something else ("was later handed over to Belgium",
@@ -958,11 +983,36 @@ class SentenceAnalyzer:
             return out
         return [cand]
 
+    def _done_by_non_state(self, cand: Candidate) -> bool:
+        """ "an armed group whose raids in southern Rwanda killed nine people": a response word
+        whose doer is something other than an authority is no response."""
+        for poss in (c for c in cand.head.children if c.dep_ == "poss" and c.lower_ == "whose"):
+            clause = next((t for t in chain(poss) if t.dep_ == "relcl"), None)
+            if clause is not None and not self.roles.is_authority(clause.head):
+                return True
+        return False
+
+    @staticmethod
+    def _pending(tok: Token) -> bool:
+        """ "held pending extradition", "awaiting trial": a response still to come."""
+        waiting = ("pending", "awaiting")
+        return (tok.dep_ == "pobj" and tok.head.lower_ in waiting) or any(
+            c.lower_ in waiting for c in tok.children
+        )
+
     def _vague(self, cand: Candidate) -> bool:
-        """A count ("eight plots"), a class ("such attacks") or an act with no anchor."""
+        """A count ("eight plots"), a class ("such attacks", "people who threaten dissidents")
+        or an act with no anchor."""
         if not cand.hostile:
-            return False
+            return self._done_by_non_state(cand)
         head = cand.head
+        if (
+            head.dep_ == "relcl"
+            and head.tag_ in ("VBP", "VBZ")
+            and head.head.tag_ in ("NNS", "NNPS")
+            and determiner(head.head) not in ("the", "these", "those", "both")
+        ):
+            return True  # "a policy aimed at people who threaten dissidents abroad": a class
         n = number_of(head)
         det = determiner(head)
         plural = head.tag_ in ("NNS", "NNPS")

@@ -900,3 +900,39 @@ def test_the_main_clause_of_an_after_clause_does_not_set_the_act_status(ex: Extr
     )
     e = one(ex, text, "assassination")
     assert e.status == "executed" and e.agent_state == "RU"
+
+
+def test_a_trigger_word_inside_an_agency_name_is_no_event(ex: Extractor) -> None:
+    text = "The critic Jean Habimana was paraded in handcuffs by the Rwanda Investigation Bureau in Kigali."
+    assert [e for e in events(ex, text) if e.type == "investigation"] == []
+
+
+def test_a_response_pending_is_not_one_that_happened(ex: Extractor) -> None:
+    text = "Arif Khan was arrested in Prague on 30 June and is being held there pending extradition."
+    assert [e for e in events(ex, text) if e.type == "extradition"] == []
+    assert one(ex, text, "arrest").agent_state == "CZ"
+
+
+def test_a_class_of_people_who_do_an_act_is_no_act(ex: Extractor) -> None:
+    text = (
+        "The Treasury imposed sanctions on Iran's intelligence ministry on Friday, under a policy aimed "
+        "at people who threaten dissidents abroad."
+    )
+    assert [e for e in events(ex, text) if e.type == "intimidation"] == []
+
+
+def test_governments_in_general_and_an_armed_group_raiding_are_no_responders(ex: Extractor) -> None:
+    text = (
+        "Governments in Europe are looking into a network of Iranian offices, after a human rights "
+        "group based in Spain published a report in September. The court found him guilty of backing "
+        "an armed group whose raids in northern Mali in 2018 killed nine people."
+    )
+    assert [e for e in events(ex, text) if e.type == "investigation"] == []
+
+
+def test_governments_in_the_plural_are_not_the_local_authorities(ex: Extractor) -> None:
+    text = (
+        "Dutch police arrested two Iranian men in Rotterdam on 2 May 2022. "
+        "Governments in Europe are looking into a network of Iranian offices."
+    )
+    assert [e for e in events(ex, text) if e.type == "investigation"] == []
