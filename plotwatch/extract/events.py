@@ -37,6 +37,7 @@ from plotwatch.extract.syntax import (
 )
 from plotwatch.types import HOSTILE_TYPES, ActorMention
 
+INSTITUTIONS = ("government", "ministry", "police", "service", "agency", "prosecutor", "court")
 CAUSE_PREPS = ("for", "of", "with", "over")  # "charged with plotting", "jailed for spying"
 STATUS_ORDER = ("foiled", "failed", "planned", "executed")
 # Words that make a phrase name an organ of a state ("an Indian government employee").
@@ -67,9 +68,9 @@ class Candidate:
     responder_named: bool = False
     local_responder: bool = False  # "the government", "police": the authorities of the place at hand
     charged: bool = False  # the act a response in the sentence is for ("sentenced for planning …")
-    later: bool = (
-        False  # an undated response told as after another ("later handed over", "after the verdict")
-    )
+    # an undated response told as after another ("later handed over", "after the verdict")
+    later: bool = False
+    disclosure: bool = False  # an authority's report of an act ("PET said that …"): after the act
 
     @property
     def head(self) -> Token:
@@ -112,6 +113,8 @@ class SentenceAnalyzer:
         self.inquiry = next((e for e in entries.values() if e.type == "investigation"), None)
         self.person_nouns = set(self.cues.get("person_nouns", ()))
         self.declare_verbs = set(self.cues.get("declare_verbs", ()))
+        self.blame_words = set(self.cues.get("blame", {}).get("words", ()))
+        self.order_verbs = set(self.cues.get("blame", {}).get("order_verbs", ()))
         self.court_nouns = set(self.cues.get("court_nouns", ()))
         self.kidnap = next((e for e in entries.values() if e.type == "kidnapping"), None)
         rendition = self.cues.get("rendition", {})
@@ -180,7 +183,7 @@ class SentenceAnalyzer:
         for c in cands:
             if not c.hostile or c.agent_state is None:
                 continue
-            verb = next((t for t in list(chain(c.head))[1:] if self._reporting(t)), None)
+            verb = next((t for t in self._report_path(c.head) if self._reporting(t)), None)
             if verb is None or verb.lemma_.lower() not in self.disclosing or verb.i in seen | heads:
                 continue
             seen.add(verb.i)
@@ -189,9 +192,16 @@ class SentenceAnalyzer:
                 entry=self.inquiry,
                 trigger=Span(self.doc, verb.i, verb.i + 1, label="investigation"),
                 sent=c.sent,
+                disclosure=True,
             )
             self._fill(inv, heads)
-            authority = any(a.role == "responder" and a.kind not in ("unknown", "person") for a in inv.actors)
+            # the report's own date, not one of the act it reports
+            inv.date = self.verb_date(verb, c.sent) or self.frame_date(c.sent)
+            authority = any(
+                a.role == "responder" and a.kind not in ("unknown", "person") for a in inv.actors
+            ) or any(
+                t.lemma_.lower() in INSTITUTIONS for t in self.roles.agent_tokens(verb, set())
+            )  # "the Dutch government informed parliament that …"
             if authority and inv.responder_named and inv.agent_state not in (None, c.agent_state):
                 out.append(inv)
         return out
@@ -268,6 +278,16 @@ class SentenceAnalyzer:
                     if pobj.dep_ == "pobj" and (place := self._place_of(pobj)) is not None:
                         return place.country
         return None
+
+    @staticmethod
+    def _report_path(tok: Token) -> list[Token]:
+        """The governors of an act up to the report that tells it, through a relative clause
+        ("concluded that the prince approved the operation in which X was killed")."""
+        path = list(chain(tok))[1:]
+        while (path and path[-1].dep_ == "relcl") or (not path and tok.dep_ == "relcl"):
+            last = path[-1] if path else tok
+            path += list(chain(last.head))
+        return path
 
     @staticmethod
     def _charged(cand: Candidate, cands: list[Candidate]) -> bool:
@@ -705,6 +725,19 @@ class SentenceAnalyzer:
         blamed = self._blamed_state(cand.sent)
         if blamed:
             return blamed
+        noun = cand.head.head if cand.head.dep_ == "relcl" else cand.head
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.order_verbs:
+            # "the prince approved the operation in which X was killed", "Moscow ordered the killing"
+            for subj in (c for c in noun.head.children if c.dep_ in SUBJECT):
+                if code := self.roles.phrase_country(subj):
+                    return code
+        for gov in list(chain(cand.head))[1:4]:
+            # "Iran was involved in the killings", "Russia was responsible for the poisoning"
+            if gov.lemma_.lower() in self.blame_words:
+                verb = gov.head if gov.dep_ in ("acomp", "prep") else gov
+                for subj in (c for c in verb.children if c.dep_ in SUBJECT):
+                    if code := self.roles.phrase_country(subj):
+                        return code
         tgt_ids = {t.i for tok in tgt for t in tok.subtree}
         for tok in cand.sent:
             span = self.roles.gaz.get(tok.i)

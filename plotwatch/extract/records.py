@@ -326,7 +326,12 @@ def _response_years(cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.hostile and cand.date is not None and cand.date.date.year:
             last = cand.date
-        elif not cand.hostile and cand.date is None and last is not None and not cand.later:
+        elif (
+            not cand.hostile
+            and cand.date is None
+            and last is not None
+            and not (cand.later or cand.disclosure)
+        ):
             cand.date = Resolved(PartialDate.of(last.date.year or 0), inferred=True)
 
 

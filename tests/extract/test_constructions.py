@@ -936,3 +936,24 @@ def test_governments_in_the_plural_are_not_the_local_authorities(ex: Extractor) 
         "Governments in Europe are looking into a network of Iranian offices."
     )
     assert [e for e in events(ex, text) if e.type == "investigation"] == []
+
+
+def test_a_report_that_a_state_approved_an_operation_in_which_someone_was_killed(ex: Extractor) -> None:
+    text = (
+        "Britain's intelligence agencies have concluded that Egypt's president approved the operation "
+        "in which the activist Ayman Nour was killed in a flat in Athens in October 2020."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "EG" and e.place == "Athens" and e.date.value == "2020-10"
+    inv = one(ex, text, "investigation")
+    assert inv.agent_state == "GB" and inv.date.value == "2022"
+
+
+def test_a_government_informing_parliament_that_a_state_was_involved_in_an_act(ex: Extractor) -> None:
+    text = (
+        "The Dutch government informed parliament on Tuesday that Iran was involved in the murder of "
+        "Ahmad Nissi in The Hague in November 2017."
+    )
+    inv = one(ex, text, "investigation")
+    assert inv.agent_state == "NL" and inv.date.value == "2022-05-10"
+    assert one(ex, text, "assassination").agent_state == "IR"
