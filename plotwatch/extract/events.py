@@ -513,7 +513,7 @@ class SentenceAnalyzer:
                     for t in self.roles.agent_tokens(c, set())
                     if self.roles.is_authority(t)
                 ]
-            states = [self.roles.responder_country(t) for t in resp]
+            states = [self.roles.responder_country(t) for t in resp if not self._many_institutions(t)]
             cand.responder_named = any(states)
             cand.agent_state = next((s for s in states if s), None)
             cand.local_responder = not cand.responder_named and any(
@@ -965,11 +965,15 @@ class SentenceAnalyzer:
                 return place
         gaz = self.roles.gaz.get(tok.i)
         # a state's name is a place whatever the tagger makes of it ("to Tajikistan" as NORP)
-        ent = gaz if gaz is not None and gaz.label_ == "state" else self.roles.ents.get(tok.i) or gaz
+        ner = self.roles.ents.get(tok.i)
+        inside = ner is not None and gaz is not None and len(ner) > len(gaz)  # "America" in "North America"
+        ent = gaz if gaz is not None and gaz.label_ == "state" and not inside else ner or gaz
         if ent is not None and ent.label_ in ("GPE", "LOC", "state", "FAC"):
             place = self.places.resolve(ent.text, allow_city=ent.label_ in ("GPE", "LOC", "FAC"))
             if place is not None:
                 return place
+            if len(ent) > 1:
+                return None  # "North America" is no place a word of it names ("America")
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "LOC", "ORG", ""):
             # an untagged proper noun after "in"/"near" ("shot dead in Almere") may be a town,
             # read with the names before it ("New York", not "York")

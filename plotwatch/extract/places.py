@@ -42,6 +42,10 @@ def _norm(text: str) -> str:
 
 
 FOLD_MIN_POPULATION = 200_000
+CONTINENTS = frozenset(
+    {"africa", "asia", "europe", "north america", "south america", "latin america",
+     "oceania", "antarctica", "the americas", "americas", "middle east", "central asia"}
+)  # fmt: skip
 
 
 def _fold(text: str) -> str:
@@ -143,8 +147,8 @@ class PlaceResolver:
     def resolve(self, text: str, allow_city: bool = True) -> Place | None:
         """A country or city name to a :class:`Place`."""
         key = _norm(text)
-        if not key:
-            return None
+        if not key or key in CONTINENTS:
+            return None  # "Asia" is no town in the Philippines
         code = self.countries.get(key)
         if code:
             return Place(code)

@@ -331,6 +331,7 @@ def _response_years(cands: list[Candidate]) -> None:
             and cand.date is None
             and last is not None
             and not (cand.later or cand.disclosure)
+            and cand.type not in ("conviction", "release")  # a trial comes years after the act
         ):
             cand.date = Resolved(PartialDate.of(last.date.year or 0), inferred=True)
 

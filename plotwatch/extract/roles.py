@@ -227,15 +227,47 @@ class RoleFinder:
                 spans = listed
             if not spans and tok.pos_ in ("NOUN", "PROPN"):
                 start = tok.left_edge.i
-                if start < tok.i and self.doc[start].lower_ in INDEFINITE:
+                indefinite = start < tok.i and self.doc[start].lower_ in INDEFINITE
+                if indefinite:
                     start += 1  # "a court" names the court, not one of many
                 spans = [self.doc[start : tok.i + 1]]
+                if indefinite and tok.tag_ == "NN" and tok.lemma_.lower() in self.anaphors:
+                    spans += self._named_next(sent)  # "sentenced an Iranian diplomat … Assadi, who …"
+            elif (
+                spans
+                and role == "responder"
+                and self.is_authority(tok)
+                and all(s.root.i != tok.i for s in spans)
+            ):
+                # "Germany's federal prosecutors": the prosecutors, not only their state
+                start = tok.left_edge.i + (self.doc[tok.left_edge.i].lower_ in INDEFINITE)
+                spans = [*spans, self.doc[start : tok.i + 1]]
             for span in spans:
                 if (span.start, span.end) in seen:
                     continue
                 seen.add((span.start, span.end))
                 out.append(self.mention(span, role))
         return out
+
+    def _named_next(self, sent: Span) -> list[Span]:
+        """The person a news lead describes and the next sentence names as its subject ("A
+        court sentenced an Iranian diplomat … . Assadollah Assadi, who was …, was found …")."""
+        if sent.start != self._lead_start() or sent.end >= len(self.doc):
+            return []
+        nxt = self.doc[sent.end].sent
+        subj = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return []
+        span = self.gaz.get(subj.i) or self.ents.get(subj.i)
+        return [span] if span is not None and span.label_ in ("PERSON", "person") else []
+
+    def _lead_start(self) -> int:
+        """Where the article's lead (its first sentence that ends like one) starts."""
+        if not hasattr(self, "_lead"):
+            self._lead = next(
+                (s.start for s in self.doc.sents if s.text.rstrip()[-1:] in ".!?" and len(s) > 8), -1
+            )
+        return self._lead
 
     def _plural_antecedents(self, tok: Token, sent: Span) -> list[Span]:
         """Whom "them" stands for: the object of the verb its verb is joined to ("arrested three

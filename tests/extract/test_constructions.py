@@ -957,3 +957,36 @@ def test_a_government_informing_parliament_that_a_state_was_involved_in_an_act(e
     inv = one(ex, text, "investigation")
     assert inv.agent_state == "NL" and inv.date.value == "2022-05-10"
     assert one(ex, text, "assassination").agent_state == "IR"
+
+
+def test_news_lead_describing_a_person_the_next_sentence_names(ex: Extractor) -> None:
+    text = (
+        "A Dutch court on Thursday sentenced a Moroccan diplomat to ten years in prison for planning "
+        "an attack on a rally near Utrecht.\n\n"
+        "Karim Bennani, who was a counsellor at the embassy, was found guilty of attempted murder."
+    )
+    e = [x for x in events(ex, text) if x.type == "conviction"]
+    assert e and "Karim Bennani" in names(e[0], "target")
+
+
+def test_an_undated_conviction_does_not_take_the_year_of_the_act(ex: Extractor) -> None:
+    text = (
+        "Moroccan agents planned to bomb a rally near Utrecht in June 2019. "
+        "Karim Bennani, a Moroccan diplomat, was found guilty by a Dutch court of planning the attack."
+    )
+    e = one(ex, text, "conviction")
+    assert e.date.value == "2022" and e.agent_state == "NL"
+
+
+def test_a_responder_named_by_its_state_keeps_its_own_noun(ex: Extractor) -> None:
+    text = "Austria's federal prosecutors opened an investigation into the shooting in Vienna in May 2022."
+    e = one(ex, text, "investigation")
+    assert "Austria's federal prosecutors" in names(e, "responder")
+
+
+def test_continents_and_words_of_them_are_no_places(ex: Extractor) -> None:
+    text = (
+        "Dutch police arrested two Iranian men in Rotterdam on 2 May 2022. "
+        "Governments in Asia and North America are looking into a network of Iranian offices."
+    )
+    assert [e for e in events(ex, text) if e.type == "investigation"] == []
