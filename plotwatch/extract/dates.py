@@ -82,8 +82,30 @@ RE_HOURS_LATER = re.compile(
     r"\b(?:hours|minutes)\s+(?:later|afterwards|earlier|(?:after|before)(?![ \t]+[A-Za-z0-9]))\b", re.I
 )
 
+# "fifteen years ago" counts back from the publication date ("Forty years ago today": that day).
+TENS = {
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+RE_YEARS_AGO = re.compile(r"\b([a-z]+|\d{1,3})\s+years\s+ago(\s+today)?\b", re.I)
+# a length of time ("sentenced to five years", "eight months in prison") is no date
+RE_LENGTH = re.compile(r"^(?:a|an|[a-z]+|\d{1,3})\s+(?:month|year)s?$", re.I)
+
+# "in July of that year", "that December": a month of the year the text was last at
+RE_MONTH_THAT_YEAR = re.compile(rf"\b{_MON}\s+of\s+(?:that|the\s+same)\s+year\b|\bthat\s+{_MON}\b")
+# "five days after the shooting": counted from the act, which the text dated last
+ACT_NOUNS = (
+    r"(?:shooting|attack|killing|murder|bombing|explosion|blast|poisoning|abduction|kidnapping|arrest)"
+)
+RE_AFTER_ACT = re.compile(rf"\b{_NUM}\s+(day|week|month|year)s?\s+(after|before)\s+the\s+{ACT_NOUNS}\b", re.I)
+
 RE_ANAPHORIC_SPAN = re.compile(
-    "|".join(f"(?:{r.pattern})" for r in (RE_SAME, RE_NEXT, RE_DAY_AFTER, RE_LATER, RE_HOURS_LATER)), re.I
+    "|".join(
+        f"(?:{r.pattern})"
+        for r in (RE_MONTH_THAT_YEAR, RE_AFTER_ACT, RE_SAME, RE_NEXT, RE_DAY_AFTER, RE_LATER, RE_HOURS_LATER)
+    ),
+    re.I,
 )
 
 
@@ -122,6 +144,9 @@ def shift(anchor: PartialDate, unit: str, n: int) -> PartialDate | None:
 def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None:
     """The date of an expression that refers to ``anchor`` (the last date the text gave);
     False when ``text`` is no such expression, None when it is one but cannot be resolved."""
+    if m := RE_MONTH_THAT_YEAR.search(text):
+        month = _month(m.group(1) or m.group(2))
+        return PartialDate.of(anchor.year, month) if anchor and anchor.year else None
     if m := RE_SAME.search(text):
         return shift(anchor, m.group(1).lower(), 0) if anchor else None
     sign = 0
@@ -131,6 +156,11 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
         unit, sign = m.group(2).lower(), 1 if m.group(1).lower() in ("following", "next") else -1
     elif m := RE_DAY_AFTER.search(text):
         unit, sign = m.group(1).lower(), 1 if m.group(2).lower() == "after" else -1
+    elif m := RE_AFTER_ACT.search(text):
+        word = m.group(1).lower()
+        n = NUMBER_WORDS.get(word) or int(word)
+        unit = m.group(2).lower()
+        sign = -1 if m.group(3).lower() == "before" else 1
     elif m := RE_LATER.search(text):
         word = m.group(1).lower()
         n = NUMBER_WORDS.get(word) or int(word)
@@ -233,6 +263,17 @@ class DateResolver:
 
     def _relative(self, low: str) -> Resolved | None:
         pub, ref = self.published, self.ref_year
+        if (m := RE_YEARS_AGO.search(low)) and pub is not None:
+            word = m.group(1)
+            n = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or TENS.get(word)
+            if not n or n >= pub.year:
+                return None
+            if m.group(2):
+                day = min(pub.day, 28) if pub.month == 2 else pub.day  # 29 February
+                return Resolved(PartialDate.of(pub.year - n, pub.month, day))
+            return Resolved(PartialDate.of(pub.year - n))
+        if RE_LENGTH.match(low.strip()) and not low.strip().startswith(("this", "last", "next")):
+            return None
         if "same year" in low or "that year" in low or "past year" in low:
             return None
         if "last year" in low or "previous year" in low:

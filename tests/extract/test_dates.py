@@ -87,3 +87,26 @@ def test_dates_anchored_never_invent_a_day(text: str, anchor: str | None) -> Non
 def test_dates_anchored_keep_the_anchors_inferred_flag() -> None:
     res = DateResolver(None, 2018).resolve("the next day", None, Resolved(PartialDate.of(2018, 3, 22), True))
     assert res is not None and res.date.value == "2018-03-23" and res.inferred
+
+
+def test_years_ago_count_back_from_publication() -> None:
+    d = DateResolver(dt.date(2021, 9, 21), 2021)
+    assert d.resolve("fifteen years ago").date.value == "2006"
+    assert d.resolve("Forty years ago today").date.value == "1981-09-21"
+    assert d.resolve("12 years ago").date.value == "2009"
+
+
+def test_a_length_of_months_or_years_is_no_date() -> None:
+    d = DateResolver(dt.date(2021, 2, 11), 2021)
+    assert d.resolve("eight months") is None
+    assert d.resolve("five years") is None
+    assert d.resolve("this month").date.value == "2021-02"
+
+
+def test_a_month_of_that_year_and_a_count_from_the_act_take_the_anchor() -> None:
+    d = DateResolver(dt.date(2021, 9, 21), 2021)
+    may_2007 = Resolved(PartialDate.of(2007, 5))
+    assert d.resolve("July of that year", None, may_2007).date.value == "2007-07"
+    assert d.resolve("that December", None, may_2007).date.value == "2007-12"
+    day = Resolved(PartialDate.of(1984, 4, 17))
+    assert d.resolve("Five days after the shooting", None, day).date.value == "1984-04-22"
