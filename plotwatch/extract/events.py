@@ -451,7 +451,11 @@ class SentenceAnalyzer:
             ]
             places = (own[:1] or places) if cand.hostile else (places or own)
         if cand.hostile and not places:  # "the Paris rally bomb plot": a city naming the act
-            named = (self._place_of(t) for t in scope if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN")
+            # in reading order: "the London Central Mosque" is in London
+            proper = sorted(
+                (t for t in scope if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"), key=lambda t: t.i
+            )
+            named = (self._place_of(t) for t in proper)
             places = [p for p in named if p is not None and p.place][:1]
         cand.place = places[0] if places else None
         cand.origin = origin
@@ -471,10 +475,17 @@ class SentenceAnalyzer:
             if not tgt and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
                 # "were arrested and flown to Turkey in a rendition": done to the verb's patient
                 tgt = self.roles.patient_tokens(head.head.head)
+            tgt = [t for t in tgt if not cand.trigger.start <= t.i < cand.trigger.end]  # "opened fire"
             cand.actors += self.roles.actors(perp, "perpetrator", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
-            cand.state_agent = any(self.roles.is_state_agent(t) for t in perp) or any(
-                self._official(t) for t in behind
+            # "X had been hired to kill Y": hired hands act for someone behind them
+            hired = any(
+                t.dep_ == "nsubjpass" and t.head.lemma_.lower() in self.roles.principal_verbs for t in perp
+            )
+            cand.state_agent = (
+                hired
+                or any(self.roles.is_state_agent(t) for t in perp)
+                or any(self._official(t) for t in behind)
             )
             if (
                 cand.entry.weak
@@ -761,7 +772,7 @@ class SentenceAnalyzer:
         # "detained seven citizens working for a school chain on Thursday": a day of the week
         # inside a description of a participant is still the act's (descriptions take years)
         own = {t.i for r in [cand.head, *cand.extra] for t in r.subtree}
-        best: tuple[tuple[bool, int], Span] | None = None
+        best: tuple[tuple[bool, int], Resolved] | None = None
         for span in spans:
             root = span.root
             while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
@@ -800,11 +811,13 @@ class SentenceAnalyzer:
                     c.dep_ == "mark" and c.lower_ in self.sequence for c in root.head.children
                 )
                 key = (offset, abs(root.i - cand.head.i))
-                if best is None or key < best[0]:
-                    best = (key, span)
-        if best is None:
-            return None
-        return self.dates.resolve(best[1].text, sentence_year(sent.text), self._anchor_before(best[1].start))
+                # "sentenced her to five years in prison": a length of time that resolves to no
+                # date yields to the nearest phrase that does
+                year = sentence_year(sent.text)
+                resolved = self.dates.resolve(span.text, year, self._anchor_before(span.start))
+                if resolved is not None and (best is None or key < best[0]):
+                    best = (key, resolved)
+        return best[1] if best else None
 
     def verb_date(self, verb: Token, sent: Span) -> Resolved | None:
         """The date attached to ``verb`` ("opened in 2022", "opened on Monday"), or None."""
@@ -907,7 +920,13 @@ class SentenceAnalyzer:
             span = self.doc.char_span(
                 sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
             )
-            if span is not None and not any(s <= span.start < e for s, e in spans):
+            if span is None:
+                continue
+            # "Five days after the shooting" where the tagger saw only "Five days": the longer reading
+            longer = [(s, e) for s, e in spans if s == span.start and e < span.end]
+            for key in longer:
+                del spans[key]
+            if not any(s <= span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
         return list(spans.values())
 

@@ -249,14 +249,57 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
         ]
         if not acts:
             continue
-        verb = tok.head if tok.dep_ in ("prep", "acomp") else tok
+        # "Iran was behind the plot", "Libya accepted responsibility for the death": the clause's subject
+        verb = tok.head if tok.dep_ in ("prep", "acomp", "dobj", "attr") else tok
         for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             if code := roles.phrase_country(subj):
                 out[code] += 1
     return out
 
 
+def _place_trail(doc: Doc, res: Resources, places: PlaceResolver) -> list[tuple[int, str, bool]]:
+    """Where the story is, token by token: (token index, country, is an authority) for each
+    place an act is told at ("in Riyadh", "at Kuala Lumpur's airport", "into Saudi Arabia") and
+    each local authority a demonym or a state qualifies ("Malaysian prosecutors")."""
+    preps = set(res.cues.get("place_preps", ())) | {"to"}
+    roles = RoleFinder(doc, res, places)
+    local = set(res.cues.get("local_authority_nouns", ()))
+    out: list[tuple[int, str, bool]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        gov = ent.root.head if ent.root.dep_ == "poss" else ent.root  # "at Kuala Lumpur's airport"
+        described = any(a.dep_ in ("relcl", "appos", "acl") for a in gov.ancestors)
+        at = gov.dep_ == "pobj" and gov.head.lower_ in preps and not described
+        if at and (place := places.resolve(ent.text)):
+            out.append((ent.start, place.country, False))
+    for tok in doc:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in local and (code := roles.phrase_country(tok)):
+            out.append((tok.i, code, True))
+    return sorted(out)
+
+
+def _story_country(trail: list[tuple[int, str, bool]], cand: Candidate) -> str | None:
+    """The country the story is in when a response is told with no one named to act ("she was
+    released", "until the arrest in May") or only "a court", "the government": a local authority its sentence
+    qualifies by state ("after Malaysian prosecutors let her …"), else the last place told
+    before its trigger in its paragraph."""
+    head = cand.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    if not (cand.local_responder or passive or head.pos_ == "NOUN"):
+        return None
+    own = [code for i, code, authority in trail if cand.sent.start <= i < cand.sent.end and authority]
+    doc = head.doc
+    before = [
+        code
+        for i, code, authority in trail
+        if i < head.i and not authority and "\n" not in doc.text[doc[i].idx : head.idx]  # its paragraph
+    ]
+    return own[0] if own else before[-1] if before else None
+
+
 def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: PlaceResolver) -> None:
+    trail = _place_trail(doc, res, places)
     votes = Counter(c.agent_state for c in cands if c.hostile and c.agent_state)
     if not votes:
         votes = _blamed_states(doc, res, places)
@@ -279,6 +322,11 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             here = cand.agent_state
         if not cand.hostile and cand.agent_state is None and cand.place is None and cand.local_responder:
             cand.agent_state = here
+        unnamed = cand.local_responder or not any(a.role == "responder" for a in cand.actors)
+        if not cand.hostile and cand.agent_state is None and cand.place is None and unnamed and dominant:
+            # "Both women, who were arrested within days of the attack": the authorities of
+            # the country the story is in at that point (in a story about a state's hostile acts)
+            cand.agent_state = _story_country(trail, cand)
         if cand.hostile:
             perp = [a for a in cand.actors if a.role == "perpetrator"]
             if cand.agent_state is None and (not perp or cand.state_agent or cand.generic):

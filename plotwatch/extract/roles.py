@@ -88,6 +88,11 @@ class RoleFinder:
                     return [child]
             if cur.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cur.children):
                 return []  # "X survived being shot": X was shot, the doer is not named
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.principal_verbs:
+                # "X had been hired to kill Y": the one hired is the doer
+                hired = [c for c in cur.head.children if c.dep_ == "nsubjpass"]
+                if hired:
+                    return hired
             if cur.dep_ in ("conj", "advcl") and any(c.dep_ == "nsubjpass" for c in cur.children):
                 # "X planned …, and Y had been arrested", "after Y was shot dead, X said …": a
                 # passive with its own subject and no "by" phrase does not share the doer of the
@@ -105,7 +110,7 @@ class RoleFinder:
 
     def patient_tokens(self, head: Token) -> list[Token]:
         """Tokens acted upon: object, passive subject, "against/of/on X", "targeting X"."""
-        out = []
+        out: list[Token] = []
         passive_xcomp = head.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
         first = head
         while first.dep_ == "conj" and first.head.i != first.i:
@@ -116,7 +121,12 @@ class RoleFinder:
             *([first] if first is not head else []),
         ):
             for child in cur.children:
-                if child.dep_ in ("dobj", "nsubjpass") or (
+                preps = (*child.children, *cur.children)
+                withs = [p for p in preps if p.dep_ == "prep" and p.lower_ == "with"]
+                if child.dep_ == "dobj" and child.lemma_.lower() in ("relation", "tie") and withs:
+                    # "broke off diplomatic relations with Libya": the state the ties were with
+                    out.extend(c for p in withs for c in p.children if c.dep_ == "pobj")
+                elif child.dep_ in ("dobj", "nsubjpass") or (
                     passive_xcomp and cur is not head and child.dep_ == "nsubj"
                 ):
                     out.append(child)
@@ -211,8 +221,16 @@ class RoleFinder:
         out: list[ActorMention] = []
         seen: set[tuple[int, int]] = set()
         for tok in self._with_conj(tokens):
+            named = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.ent_type_ == "CARDINAL" and named:
+                tok = named[0]  # "One of them, the journalist X, was shot dead": X
             if tok.ent_type_ in NOT_ACTORS:
                 continue  # "arrested on 30 June": a date, not a participant
+            if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+                # "Alexander Litvinenko, the former officer who was poisoned": who is the one
+                # the clause describes, and an apposition's head names him
+                tok = tok.head.head
+                tok = tok.head if tok.dep_ == "appos" else tok
             spans = self._named_in(tok)
             definite = any(c.lower_ in ("the", "both") for c in tok.children)
             if not spans and (tok.lower_ in PRONOUNS or (tok.lemma_.lower() in self.anaphors and definite)):
@@ -393,6 +411,10 @@ class RoleFinder:
                 code = self.places.country(cur.text)
                 if code:
                     return code
+        if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            # "the attack was ordered by Pyongyang": a capital doing something is its government
+            named = self.ents.get(tok.i)
+            return self.places.capitals.get((named.text if named is not None else tok.text).lower())
         return None
 
     def responder_country(self, tok: Token) -> str | None:

@@ -990,3 +990,101 @@ def test_continents_and_words_of_them_are_no_places(ex: Extractor) -> None:
         "Governments in Asia and North America are looking into a network of Iranian offices."
     )
     assert [e for e in events(ex, text) if e.type == "investigation"] == []
+
+
+def test_a_response_with_no_one_named_to_act_is_the_country_the_story_is_in(ex: Extractor) -> None:
+    text = (
+        "Uzbek agents shot dead the blogger Alisher Saidov at a market in Almaty on 4 March 2022. "
+        "Two men who were arrested within days of the attack were charged with murder in April."
+    )
+    found = {e.type: e for e in events(ex, text)}
+    assert found["arrest"].agent_state == "KZ" and found["charge"].agent_state == "KZ"
+    text = (
+        "The last defendant in the killing of Alisher Saidov was sentenced on Monday to four years, "
+        "after Kazakh prosecutors let him plead guilty to a lesser charge. "
+        "Kazakhstan says the killing was ordered by Tashkent."
+    )
+    assert one(ex, text, "conviction").agent_state == "KZ"
+    # in a story about no state's hostile act, an unattributed arrest is left alone
+    text = "A man was stabbed at a market in Almaty on 4 March 2022. Two men were arrested within days."
+    assert not [e for e in events(ex, text) if e.type == "arrest"]
+
+
+def test_a_prison_term_is_no_date_and_the_dated_phrase_wins(ex: Extractor) -> None:
+    text = (
+        "On 28 December a court in Minsk sentenced the blogger Ihar Losik to five years and eight "
+        "months in prison."
+    )
+    e = one(ex, text, "conviction", published=dt.date(2023, 2, 11))
+    assert e.date.value == "2022-12-28"
+
+
+def test_an_act_told_so_many_years_ago_and_in_a_month_of_that_year(ex: Extractor) -> None:
+    text = (
+        "Belarus was responsible for the death of Pavel Sheremet, the journalist who was poisoned "
+        "in Kyiv twelve years ago, a court ruled on Tuesday."
+    )
+    e = one(ex, text, "assassination", published=dt.date(2028, 7, 20))
+    assert e.date.value == "2016" and names(e, "target") == {"Pavel Sheremet"}
+    text = (
+        "Ukraine charged two Belarusian officers with murder in May 2017. "
+        "In July of that year the Foreign Office expelled four Belarusian diplomats."
+    )
+    e = one(ex, text, "expulsion")
+    assert e.date.value == "2017-07" and e.agent_state == "GB"
+
+
+def test_a_count_of_days_after_the_act_is_counted_from_its_date(ex: Extractor) -> None:
+    text = (
+        "On 17 April 1984 someone inside the Syrian embassy in Vienna opened fire on a crowd of exiles. "
+        "Five days after the shooting, Austria broke off diplomatic relations with Syria. "
+        "Syria accepted general responsibility for the deaths in 1999."
+    )
+    found = {e.type: e for e in events(ex, text)}
+    assert found["armed_attack"].date.value == "1984-04-17" and found["armed_attack"].agent_state == "SY"
+    assert names(found["armed_attack"], "target") == {"crowd"}
+    assert found["diplomatic_measure"].date.value == "1984-04-22"
+    assert found["diplomatic_measure"].agent_state == "AT"
+
+
+def test_a_victim_who_recovered_was_the_target_of_a_failed_act(ex: Extractor) -> None:
+    text = (
+        "The exiled banker Ilhom Karimov was poisoned by Tajik agents in Vienna in May 2021 and "
+        "recovered weeks later."
+    )
+    assert one(ex, text, "assassination").status == "failed"
+
+
+def test_a_state_accepting_responsibility_for_a_death_is_behind_it(ex: Extractor) -> None:
+    text = (
+        "In April 1980 the journalist Omar Haddad was shot dead outside the Central Mosque in Rome. "
+        "Syria accepted responsibility for the journalist's death in 1999."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "SY" and e.place == "Rome"
+
+
+def test_a_district_is_placed_in_its_city_and_a_mosque_by_the_city_naming_it(ex: Extractor) -> None:
+    text = "Iranian agents shot dead the dissident Ali Karimi in Istanbul's Şişli district on 4 May 2021."
+    e = one(ex, text, "assassination")
+    assert e.place == "Istanbul"
+    text = "Syrian agents shot dead the exile Omar Haddad outside the London Central Mosque in April 1980."
+    e = one(ex, text, "assassination")
+    assert e.country == "GB" and e.place == "London"
+
+
+def test_the_ones_hired_to_kill_are_the_doers_of_a_commissioned_act(ex: Extractor) -> None:
+    text = (
+        "Tajik agents shot dead the blogger Ilhom Karimov in Vienna in March 2021. "
+        "Anvar Rakhimov and Bakhtiyor Saidov had been hired to kill an exiled banker in Vienna in May 2021."
+    )
+    e = next(e for e in events(ex, text) if e.date.value == "2021-05")
+    assert names(e, "perpetrator") == {"Anvar Rakhimov", "Bakhtiyor Saidov"} and e.agent_state == "TJ"
+
+
+def test_a_numeral_with_a_named_apposition_and_ties_cut_with_a_state(ex: Extractor) -> None:
+    text = "One of them, the journalist Omar Haddad, was shot dead by Syrian agents in Rome in April 1980."
+    assert names(one(ex, text, "assassination"), "target") == {"Omar Haddad"}
+    text = "Austria broke off diplomatic relations with Syria on 22 April 1984."
+    e = one(ex, text, "diplomatic_measure")
+    assert names(e, "target") == {"Syria"} and e.agent_state == "AT"
