@@ -141,6 +141,15 @@ class SentenceAnalyzer:
                 why == "modal" and entry.type not in HOSTILE_TYPES and announced(span.root, self.cues)
             ):
                 continue
+            root = span.root
+            if (
+                entry.type not in HOSTILE_TYPES
+                and root.tag_ == "VBG"
+                and root.dep_ == "pcomp"
+                and root.head.lower_ == "for"
+                and root.head.head.pos_ == "NOUN"
+            ):
+                continue  # "the time limit for bringing charges": a noun's purpose, no event
             cands.append(
                 Candidate(
                     type=entry.type,
@@ -496,11 +505,14 @@ class SentenceAnalyzer:
             cand.agent_state = self._hostile_state(cand, perp, tgt)
         else:
             cand.status = None
-            declaring = head.dep_ in ("ccomp", "oprd") and head.head.lemma_.lower() in self.declare_verbs
-            small = [c for c in head.children if c.dep_ == "nsubj"] if declaring else []
+            # "declared two members of the staff persona non grata", "Malaysia declared the
+            # ambassador persona non grata": a small clause, its subject is acted upon, the
+            # declaring verb's subject acts
+            declaring = (
+                head.dep_ in ("ccomp", "xcomp", "oprd") and head.head.lemma_.lower() in self.declare_verbs
+            )
+            small = [c for c in head.children if c.dep_ in SUBJECT] if declaring else []
             if small:
-                # "declared two members of the staff persona non grata": a small clause, its
-                # subject is acted upon, the declaring verb's subject acts
                 resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head.head, others)]
                 tgt = small
             else:

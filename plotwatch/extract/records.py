@@ -61,7 +61,7 @@ def doc_to_extraction(
     _response_years(cands)
     events = []
     for cand in cands:
-        event = _to_event(cand, dates, ref_year, res)
+        event = _to_event(cand, dates, ref_year, res, _narrative_date(analyzer, cand, ref_year))
         if event is not None:
             events.append(event)
     return Extraction(entities=_entities(doc, res), events=events)
@@ -203,6 +203,13 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
     orders = set(cues.get("order_verbs", ()))
     out: Counter[str] = Counter()
     for tok in doc:
+        if tok.lemma_.lower() == "blame" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+            # "de Gaulle laid the blame on Morocco"
+            for prep in (*tok.children, *tok.head.children):
+                for g in prep.children if prep.dep_ == "prep" and prep.lower_ == "on" else ():
+                    if g.dep_ == "pobj" and (code := roles.phrase_country(g)):
+                        out[code] += 1
+            continue
         if tok.lemma_.lower() in orders and tok.pos_ == "VERB":
             # "the killing was commissioned by the Russian state", "Moscow ordered the killing"
             act = [
@@ -384,8 +391,35 @@ def _response_years(cands: list[Candidate]) -> None:
             cand.date = Resolved(PartialDate.of(last.date.year or 0), inferred=True)
 
 
+def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int | None) -> Resolved | None:
+    """The date an undated act takes from the narrative it is told in: the last date the text
+    gave before its trigger ("He vanished in October of that year; … he was abducted"), when that is in an earlier year than the article's (a story of
+    the past: "On 17 April 1984 … Shortly after ten someone opened fire"): that date when it is
+    in the same paragraph, else its year. Never finer than the text gave; flagged inferred."""
+    doc = cand.sent.doc
+    # a date in a clause describing someone ("Markov, who had defected in 1969, …") is no time
+    # of the narrative
+    told = [
+        (i, r)
+        for i, r in analyzer.anchors()
+        if i < cand.head.i and not any(a.dep_ in ("relcl", "appos") for a in doc[i].ancestors)
+    ]
+    if not told or ref_year is None:
+        return None
+    start, anchor = told[-1]
+    if not anchor.date.year or anchor.date.year >= ref_year:
+        return None
+    if "\n" in doc.text[doc[start].idx : cand.head.idx]:
+        return Resolved(PartialDate.of(anchor.date.year), inferred=True)
+    return Resolved(anchor.date, inferred=True)
+
+
 def _to_event(
-    cand: Candidate, dates: DateResolver, ref_year: int | None, res: Resources
+    cand: Candidate,
+    dates: DateResolver,
+    ref_year: int | None,
+    res: Resources,
+    narrative: Resolved | None = None,
 ) -> EventMention | None:
     hostile = cand.type in HOSTILE_TYPES
     if hostile and cand.agent_state is None and res.cues.get("require_state_for_hostile", True):
@@ -402,8 +436,9 @@ def _to_event(
         # the sentence gives no date: a dated article's year is a fair guess; an undated
         # article's most frequent year is not (retrospectives, embedded posts), so the date
         # stays unknown (never invented); so does the date of the act a sentence or a charge is
-        # for, which came before the response reported
-        resolved = Resolved(PartialDate.of(ref_year), False)
+        # for, which came before the response reported; in a story of the past, the date of the
+        # narrative it is told in
+        resolved = narrative or Resolved(PartialDate.of(ref_year), False)
     date = resolved.date if resolved else PartialDate.unknown()
     old_after = int(res.cues.get("historical_years", 5))
     historical = bool(date.year and ref_year and ref_year - date.year >= old_after)

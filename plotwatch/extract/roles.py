@@ -398,6 +398,13 @@ class RoleFinder:
 
     def phrase_country(self, tok: Token) -> str | None:
         """The state a noun phrase names or qualifies ("Danish police", "Iran's embassy")."""
+        own = self.gaz.get(tok.i)
+        if own is not None:
+            # "the Moroccan security services": the demonym outside a generic gazetteer name
+            # ("Security Service") says whose they are
+            for cur in modifiers(tok):
+                if not own.start <= cur.i < own.end and (code := self.places.demonym(cur.text)):
+                    return code
         for cur in [tok, *modifiers(tok)]:
             span = self.gaz.get(cur.i)
             if span is not None:
