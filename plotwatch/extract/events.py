@@ -18,6 +18,7 @@ from plotwatch.extract.dates import (
     WEEKDAYS,
     DateResolver,
     Resolved,
+    anchored,
     sentence_year,
 )
 from plotwatch.extract.places import Place, PlaceResolver
@@ -780,7 +781,10 @@ class SentenceAnalyzer:
         scope_ids = {t.i for t in scope}
         climb_ids = {t.i for t in climb}
         fronted = {t.i for p in fronted_preps(sent) for t in p.subtree}
-        when = self._when_dates([cand.head, *cand.extra, *climb])
+        # "freed on 11 March, when the prosecution dropped the murder charge": an act naming what
+        # another noun is about is not what the "when" clause tells, its date is the charge's
+        named = cand.hostile and cand.head.dep_ == "compound" and cand.head.head.pos_ == "NOUN"
+        when = set() if named else self._when_dates([cand.head, *cand.extra, *climb])
         # "detained seven citizens working for a school chain on Thursday": a day of the week
         # inside a description of a participant is still the act's (descriptions take years)
         own = {t.i for r in [cand.head, *cand.extra] for t in r.subtree}
@@ -893,11 +897,22 @@ class SentenceAnalyzer:
             for sent in self.doc.sents:
                 year = sentence_year(sent.text)
                 for span in sorted(self._date_spans(sent), key=lambda s: s.start):
-                    prev = self._anchors[-1][1] if self._anchors else None
+                    # "hours later" counts from the narrative's last date, not from a date in an
+                    # apposition describing someone ("X, an editor of a channel that organised
+                    # protests after the election of August 2020"); "who went missing in late
+                    # 2015. … in October of that year" does count from its relative clause
+                    told = [r for start, r in self._anchors if not self.descriptive(start, ("appos",))]
+                    prev = told[-1] if told and anchored(span.text, None) is not False else None
+                    prev = prev or (self._anchors[-1][1] if self._anchors else None)
                     res = self.dates.resolve(span.text, year, prev)
                     if res is not None:
                         self._anchors.append((span.start, res))
         return self._anchors
+
+    def descriptive(self, i: int, deps: tuple[str, ...] = ("relcl", "appos")) -> bool:
+        """A date in a clause describing someone ("Markov, who had defected in 1969, …"): no
+        time of the narrative."""
+        return any(a.dep_ in deps for a in self.doc[i].ancestors)
 
     def _anchor_before(self, i: int) -> Resolved | None:
         found = [r for start, r in self.anchors() if start < i]

@@ -393,17 +393,16 @@ def _response_years(cands: list[Candidate]) -> None:
 
 def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int | None) -> Resolved | None:
     """The date an undated act takes from the narrative it is told in: the last date the text
-    gave before its trigger ("He vanished in October of that year; … he was abducted"), when that is in an earlier year than the article's (a story of
-    the past: "On 17 April 1984 … Shortly after ten someone opened fire"): that date when it is
-    in the same paragraph, else its year. Never finer than the text gave; flagged inferred."""
+    gave before its trigger ("He vanished in October of that year; … he was abducted"), when
+    that is in an earlier year than the article's (a story of the past: "On 17 April 1984 …
+    Shortly after ten someone opened fire"): that date when it is in the same paragraph, else
+    its year. Never finer than the text gave; flagged inferred."""
+    if cand.type in ("conviction", "release"):
+        return None  # a trial comes years after the act: the narrative's last date is the act's
     doc = cand.sent.doc
     # a date in a clause describing someone ("Markov, who had defected in 1969, …") is no time
     # of the narrative
-    told = [
-        (i, r)
-        for i, r in analyzer.anchors()
-        if i < cand.head.i and not any(a.dep_ in ("relcl", "appos") for a in doc[i].ancestors)
-    ]
+    told = [(i, r) for i, r in analyzer.anchors() if i < cand.head.i and not analyzer.descriptive(i)]
     if not told or ref_year is None:
         return None
     start, anchor = told[-1]

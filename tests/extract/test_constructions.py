@@ -1088,3 +1088,28 @@ def test_a_numeral_with_a_named_apposition_and_ties_cut_with_a_state(ex: Extract
     text = "Austria broke off diplomatic relations with Syria on 22 April 1984."
     e = one(ex, text, "diplomatic_measure")
     assert names(e, "target") == {"Syria"} and e.agent_state == "AT"
+
+
+def test_an_act_naming_what_a_charge_is_for_takes_no_date_from_the_when_clause(ex: Extractor) -> None:
+    text = (
+        "A Kazakh court on Monday sentenced the last defendant in the killing of the blogger Alisher Saidov. "
+        "Her co-defendant was freed on 11 March, when the prosecution dropped the murder charge "
+        "against her.\n\n"
+        "Saidov was waiting at a market in Almaty on 4 March 2017 when two women came up behind him. "
+        "Both women, who were arrested within days of the attack, said they had been tricked.\n\n"
+        "Kazakhstan says the killing was ordered by Tashkent."
+    )
+    e = one(ex, text, "arrest", dt.date(2019, 4, 1))
+    assert e.date.value == "2017-03-04" and e.agent_state == "KZ"
+
+
+def test_a_time_later_counts_from_the_narrative_not_from_a_date_describing_someone(ex: Extractor) -> None:
+    text = (
+        "Belarus diverted a passenger jet on Sunday and detained the journalist Roman Protasevich.\n\n"
+        "Security officers led away Protasevich, a former editor of a channel which helped to organise "
+        "protests after the election of August 2020. The aircraft was allowed to continue hours later.\n\n"
+        "The opposition leader Sviatlana Tsikhanouskaya described the diversion as a hijacking carried "
+        "out by a state."
+    )
+    found = [e for e in events(ex, text, dt.date(2021, 5, 24)) if e.type == "kidnapping"]
+    assert found and all(e.date.value and e.date.value.startswith("2021") for e in found)
