@@ -14,6 +14,7 @@ same plot" are two hops apart.
 
 from plotwatch.network.walk import (
     MAX_NODES,
+    GraphIndex,
     Subgraph,
     edge_types,
     neighbourhood,
@@ -21,4 +22,12 @@ from plotwatch.network.walk import (
     shortest_path,
 )
 
-__all__ = ["MAX_NODES", "Subgraph", "edge_types", "neighbourhood", "resolve_entity", "shortest_path"]
+__all__ = [
+    "MAX_NODES",
+    "GraphIndex",
+    "Subgraph",
+    "edge_types",
+    "neighbourhood",
+    "resolve_entity",
+    "shortest_path",
+]

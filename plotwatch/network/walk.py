@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -193,6 +193,78 @@ def _chunks2(a: Sequence[str], b: Sequence[str], size: int = 400) -> Iterable[tu
         yield list(a[i : i + size]), list(b[i : i + size])
 
 
+_ALL_ROLE_EDGES = select(
+    IncidentActor.entity_id, IncidentActor.incident_id, IncidentActor.role, IncidentActor.name
+).where(
+    IncidentActor.entity_id.is_not(None),
+    IncidentActor.incident_id.not_in(select(Review.incident_id).where(Review.decision == "rejected")),
+)
+_ALL_RELATION_EDGES = select(Relation.source_id, Relation.target_id, Relation.type)
+
+
+@dataclass
+class GraphIndex:
+    """Every edge of the graph in memory, by node: what :func:`_step` reads with one query per
+    hop, read once, and the nodes' descriptions and incidents' quotes walks have read. Worth
+    it where many walks see one state of the database (the web app keeps one per data
+    version); a walk with an index gives the same subgraph as without."""
+
+    by_entity: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # (incident, role, name)
+    by_incident: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # (entity, role, name)
+    relations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # (source, target, type)
+    # what walks of this state have read or worked out: nodes' descriptions and incidents'
+    # quotes by id, an edge's evidence by edge
+    memo: dict[str, dict[str, list[Any]]] = field(
+        default_factory=lambda: {"entities": {}, "incidents": {}, "quotes": {}, "evidence": {}}
+    )
+
+    @classmethod
+    def load(cls, store: Store) -> GraphIndex:
+        index = cls()
+        with store.engine.connect() as conn:
+            for entity, i, role, name in conn.execute(_ALL_ROLE_EDGES):
+                e = str(entity)  # never None: the statement leaves those out
+                index.by_entity.setdefault(e, []).append((i, role, name))
+                index.by_incident.setdefault(i, []).append((e, role, name))
+            for a, b, t in conn.execute(_ALL_RELATION_EDGES):
+                index.relations.setdefault(a, []).append((a, b, t))
+                if b != a:
+                    index.relations.setdefault(b, []).append((a, b, t))
+        return index
+
+    def step(
+        self, frontier: Iterable[str], allowed: set[str] | None, among: Iterable[str] | None = None
+    ) -> dict[EdgeKey, dict[str, Any]]:
+        """What :func:`_step` returns, from memory."""
+        known = None if among is None else set(among)
+        found: dict[EdgeKey, dict[str, Any]] = {}
+
+        def role(e: str, i: str, r: str, name: str) -> None:
+            if allowed is None or r in allowed:
+                key = (f"e:{e}", f"i:{i}", r)
+                info = found.get(key)
+                if info is None:
+                    found[key] = info = {"kind": "role", "names": set()}
+                info["names"].add(name)
+
+        for node in frontier:
+            ref = node[2:]
+            if node.startswith("e:"):
+                for i, r, name in self.by_entity.get(ref, ()):
+                    if known is None or f"i:{i}" in known:
+                        role(ref, i, r, name)
+                for a, b, t in self.relations.get(ref, ()):
+                    if (allowed is None or t in allowed) and (
+                        known is None or (f"e:{a}" in known and f"e:{b}" in known)
+                    ):
+                        found.setdefault((f"e:{a}", f"e:{b}", t), {"kind": "relation"})
+            elif node.startswith("i:"):
+                for e, r, name in self.by_incident.get(ref, ()):
+                    if known is None or f"e:{e}" in known:
+                        role(e, ref, r, name)
+        return found
+
+
 def _walk(
     store: Store,
     start: str,
@@ -200,6 +272,7 @@ def _walk(
     allowed: set[str] | None,
     goal: str | None = None,
     max_nodes: int = MAX_NODES,
+    index: GraphIndex | None = None,
 ) -> Subgraph:
     """Breadth-first from ``start`` (an entity id) up to ``hops`` edges; stops early at ``goal``."""
     center = f"e:{start}"
@@ -216,7 +289,11 @@ def _walk(
             # once the walk is full and known to be truncated, an edge to a new node would
             # only be dropped: read just the edges between nodes already reached
             among = depth if sub.truncated and len(depth) >= max_nodes else None
-            for key, info in sorted(_step(conn, frontier, allowed, among).items()):
+            if index is None:
+                edges = _step(conn, frontier, allowed, among)
+            else:
+                edges = index.step(frontier, allowed, among)
+            for key, info in sorted(edges.items()):
                 a, b, _t = key
                 new = [n for n in (a, b) if n not in depth]
                 if new and len(depth) >= max_nodes:
@@ -229,11 +306,11 @@ def _walk(
             frontier = nxt
             if not frontier or (goal is not None and goal in depth):
                 break
-        _describe(conn, sub, depth, parent)
+        _describe(conn, sub, depth, parent, index)
         for key, info in raw.items():
             if key[0] in depth and key[1] in depth:
                 sub.edges[key] = {"source": key[0], "target": key[1], "type": key[2], "kind": info["kind"]}
-        _evidence(conn, sub, raw)
+        _evidence(conn, sub, raw, index)
     return sub
 
 
@@ -245,18 +322,23 @@ def _path(parent: dict[str, tuple[str, EdgeKey] | None], node: str) -> list[str]
 
 
 def _describe(
-    conn: Connection, sub: Subgraph, depth: dict[str, int], parent: dict[str, tuple[str, EdgeKey] | None]
+    conn: Connection,
+    sub: Subgraph,
+    depth: dict[str, int],
+    parent: dict[str, tuple[str, EdgeKey] | None],
+    index: GraphIndex | None = None,
 ) -> None:
     """Every reached node that is stored, with its hop count, its path and the edge it came by."""
     ents = sorted(n[2:] for n in depth if n.startswith("e:"))
     incs = sorted(n[2:] for n in depth if n.startswith("i:"))
-    for chunk in _chunks(ents):
-        for eid, name, kind, country in conn.execute(_ENTITY_NODES, {"ids": chunk}).all():
+    memo: dict[str, dict[str, list[Any]]] = index.memo if index is not None else {}
+    for eid, rows in _grouped(conn, _ENTITY_NODES, ents, memo.get("entities")).items():
+        for name, kind, country in rows:
             nid = f"e:{eid}"
             sub.nodes[nid] = {"id": nid, "ref": eid, "label": name, "group": "entity", "type": kind,
                               "country": country}  # fmt: skip
-    for chunk in _chunks(incs):
-        for iid, itype, date, country in conn.execute(_INCIDENT_NODES, {"ids": chunk}).all():
+    for iid, rows in _grouped(conn, _INCIDENT_NODES, incs, memo.get("incidents")).items():
+        for itype, date, country in rows:
             nid = f"i:{iid}"
             label = " ".join(f"{itype} {date or ''} {country or ''}".split())
             sub.nodes[nid] = {"id": nid, "ref": iid, "label": label, "group": "incident", "type": itype,
@@ -268,21 +350,32 @@ def _describe(
         node["via"] = None if step is None else {"from": step[0], "type": step[1][2]}
 
 
-def _evidence(conn: Connection, sub: Subgraph, raw: dict[EdgeKey, dict[str, Any]]) -> None:
+def _evidence(
+    conn: Connection, sub: Subgraph, raw: dict[EdgeKey, dict[str, Any]], index: GraphIndex | None = None
+) -> None:
     """Quotes for each edge: the incident's sentences that name the actor (else its first
     ones) for a role; the recorded quote and article (or import origin) for a relation."""
     role_edges = [k for k, e in sub.edges.items() if e["kind"] == "role"]
-    quotes: dict[Any, list[tuple[str, str, str]]] = {}  # incident → (article, quote, lower-cased)
-    for chunk in _chunks(sorted({k[1][2:] for k in role_edges})):
-        for inc, art, quote in conn.execute(_QUOTES, {"ids": chunk}).all():
-            quotes.setdefault(inc, []).append((art, quote, quote.lower()))
-    for key in role_edges:
+    # an edge's quotes depend only on the state the index was read from: remembered by edge
+    known: dict[Any, list[dict[str, str]]] = index.memo["evidence"] if index is not None else {}
+    todo = [k for k in role_edges if k not in known]
+    # incident → (article, quote, lower-cased)
+    quotes = _grouped(
+        conn,
+        _QUOTES,
+        sorted({k[1][2:] for k in todo}),
+        index.memo["quotes"] if index is not None else None,
+        lambda art, quote: (art, quote, quote.lower()),
+    )
+    if index is not None and len(known) + len(todo) > MEMO_MAX:
+        known.clear()
+    for key in todo:
         names = {n.lower() for n in raw[key].get("names", ())}
         mine = quotes.get(key[1][2:], [])
         naming = [q for q in mine if any(n and n in q[2] for n in names)]
-        sub.edges[key]["evidence"] = [
-            {"article": a, "quote": q} for a, q, _ in (naming or mine)[:QUOTES_PER_EDGE]
-        ]
+        known[key] = [{"article": a, "quote": q} for a, q, _ in (naming or mine)[:QUOTES_PER_EDGE]]
+    for key in role_edges:
+        sub.edges[key]["evidence"] = [dict(q) for q in known[key]]
     rel_edges = [k for k, e in sub.edges.items() if e["kind"] == "relation"]
     found: dict[EdgeKey, list[dict[str, Any]]] = {}
     for chunk in _chunks(sorted({k[0][2:] for k in rel_edges})):
@@ -296,19 +389,55 @@ def _evidence(conn: Connection, sub: Subgraph, raw: dict[EdgeKey, dict[str, Any]
         sub.edges[key]["evidence"] = found.get(key, [])[:QUOTES_PER_EDGE]
 
 
+MEMO_MAX = 200_000  # ids a GraphIndex remembers rows of, per kind, before it forgets them all
+
+
+def _grouped(
+    conn: Connection,
+    stmt: Any,
+    ids: list[str],
+    memo: dict[str, list[Any]] | None = None,
+    shape: Callable[..., Any] = lambda *row: row,
+) -> dict[str, list[Any]]:
+    """The rows of ``stmt`` for ``ids`` (its first column, bound as ``ids``) by id, in the
+    statement's order, each row without its id and through ``shape``; the ids ``memo`` holds
+    are not read again, and those read are added to it."""
+    out: dict[str, list[Any]] = {}
+    missing = ids
+    if memo is not None:
+        out = {i: memo[i] for i in ids if i in memo}
+        missing = [i for i in ids if i not in out]
+    read: dict[str, list[Any]] = {i: [] for i in missing}
+    for chunk in _chunks(missing):
+        for row in conn.execute(stmt, {"ids": chunk}).all():
+            read[row[0]].append(shape(*row[1:]))
+    out.update(read)
+    if memo is not None and read:
+        if len(memo) + len(read) > MEMO_MAX:
+            memo.clear()
+        memo.update(read)
+    return out
+
+
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
 def neighbourhood(
-    store: Store, entity_id: str, hops: int = 2, relation_types: Iterable[str] | None = None
+    store: Store,
+    entity_id: str,
+    hops: int = 2,
+    relation_types: Iterable[str] | None = None,
+    index: GraphIndex | None = None,
 ) -> Subgraph:
     """Entities and incidents within ``hops`` edges of ``entity_id``, optionally following only
-    edges of ``relation_types`` (roles and relation types), each edge with its evidence."""
+    edges of ``relation_types`` (roles and relation types), each edge with its evidence; with
+    ``index`` (:meth:`GraphIndex.load` of the same state of ``store``) the edges are read from
+    memory."""
     if not 1 <= hops <= 6:
         raise ValueError(f"hops must be between 1 and 6, not {hops}")
-    return _walk(store, entity_id, hops, _allowed(store, relation_types))
+    return _walk(store, entity_id, hops, _allowed(store, relation_types), index=index)
 
 
 def _allowed(store: Store, relation_types: Iterable[str] | None) -> set[str] | None:

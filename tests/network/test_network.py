@@ -228,3 +228,40 @@ def test_network_api_path_and_errors(net: tuple[Store, dict[str, str]]) -> None:
         problem(client.get("/api/v1/network/path?source=p-assadi&target=Nobody", headers=h), 404)
         problem(client.get("/api/v1/network?entity=p-assadi&types=friend_of", headers=h), 400)
         problem(client.get("/api/v1/network/path?source=p-assadi&target=de-police"), 401)
+
+
+def test_network_walks_with_an_index_are_the_walks_without(
+    net: tuple[Store, dict[str, str]], tmp_path: Path
+) -> None:
+    from plotwatch.network import GraphIndex
+
+    store, tokens = net
+    with store.transaction() as s:
+        article = s.scalars(select(Article.id).order_by(Article.id)).first()
+        s.add(Relation(source_id="p-assadi", target_id="ir-mois", type="member_of", article_id=article,
+                       quote="Assadi, an officer of the MOIS"))  # fmt: skip
+        s.add(Relation(source_id="ir-mois", target_id="ir-mois", type="part_of", origin="opensanctions"))
+        s.add(Review(incident_id="inc-villepinte", decision="rejected", by="test"))
+    big = bench.synthetic_store(f"sqlite:///{tmp_path / 'big.db'}", 600)
+    for db in (store, big):
+        with db.session() as s:
+            ids = sorted(s.scalars(select(Entity.id)))
+        index = GraphIndex.load(db)
+        some = ["perpetrator", "member_of"] if db is store else ["perpetrator", "sponsor"]
+        for _ in range(2):  # the second time from what the index remembers
+            for eid in ids[:: max(1, len(ids) // 40)]:
+                for hops, types in ((1, None), (2, None), (3, None), (2, some)):
+                    assert (
+                        neighbourhood(db, eid, hops, types, index=index).to_dict()
+                        == neighbourhood(db, eid, hops, types).to_dict()
+                    ), (eid, hops, types)
+    # the web app reads an index per data version: a write is seen by the next walk
+    client = TestClient(create_app(store))
+    auth = bearer(tokens["viewer"])
+    before = client.get("/api/v1/network?entity=p-assadi&hops=1", headers=auth).json()
+    assert "e:de-police" not in {n["id"] for n in before["nodes"]}
+    with store.transaction() as s:
+        s.add(Relation(source_id="p-assadi", target_id="de-police", type="associate_of", origin="test"))
+    after = client.get("/api/v1/network?entity=p-assadi&hops=1", headers=auth).json()
+    assert "e:de-police" in {n["id"] for n in after["nodes"]}
+    assert after == neighbourhood(store, "p-assadi", 1).to_dict()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from threading import Lock
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
 from plotwatch.auth import Principal
-from plotwatch.network import neighbourhood, resolve_entity, shortest_path
+from plotwatch.network import GraphIndex, neighbourhood, resolve_entity, shortest_path
 from plotwatch.store.db import Store
 from plotwatch.web.problems import Problem
 from plotwatch.web.queries import read
@@ -35,15 +36,35 @@ async def network(
     """Entities and incidents within ``hops`` of an entity; edges typed by role or relation,
     each with its evidence (article and quoted sentence); every node with its path."""
     store = store_of(request)
-    return JSON(await read(store, _network, store, entity, hops, _types(types)))
+    version = getattr(request.state, "data_version", None)  # read by the response cache
+    return JSON(await read(store, _network, store, entity, hops, _types(types), version))
 
 
-def _network(store: Store, entity: str, hops: int, types: list[str] | None) -> dict[str, Any]:
+def _network(
+    store: Store, entity: str, hops: int, types: list[str] | None, version: str | None
+) -> dict[str, Any]:
     entity_id = resolve_entity(store, entity)
     try:
-        return neighbourhood(store, entity_id, hops, types).to_dict()
+        return neighbourhood(store, entity_id, hops, types, index=_graph(store, version)).to_dict()
     except ValueError as exc:
         raise Problem(400, str(exc), slug="validation", parameter="types") from None
+
+
+_GRAPHS: dict[str, tuple[str, GraphIndex]] = {}
+_GRAPHS_LOCK = Lock()
+
+
+def _graph(store: Store, version: str | None) -> GraphIndex | None:
+    """The graph's edges in memory for this data version of ``store`` (read once per version,
+    before any walk of it); None when the version cannot be known."""
+    version = version or store.data_version()  # read before the edges it keys
+    if version is None:
+        return None
+    with _GRAPHS_LOCK:
+        known = _GRAPHS.get(store.url)
+        if known is None or known[0] != version:
+            known = _GRAPHS[store.url] = (version, GraphIndex.load(store))
+        return known[1]
 
 
 @router.get("/network/path", response_model=dict[str, Any])
