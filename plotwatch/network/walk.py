@@ -173,18 +173,25 @@ def _step(
     found: dict[EdgeKey, dict[str, Any]] = {}
     for chunk_e, chunk_i in _chunks2(ents, incs):
         for e, i, role, name in conn.execute(roles, {"ents": chunk_e, "incs": chunk_i, **known}).all():
-            if allowed is None or role in allowed:
-                key = (f"e:{e}", f"i:{i}", role)
-                info = found.get(key)
-                if info is None:
-                    found[key] = info = {"kind": "role", "names": set()}
-                info["names"].add(name)
+            _add_role(found, allowed, str(e), i, role, name)  # never None: left out
         if chunk_e:
             args = {"ents": chunk_e} | ({"known_ents": known["known_ents"]} if known else {})
             for a, b, t in conn.execute(relations, args).all():
                 if allowed is None or t in allowed:
                     found.setdefault((f"e:{a}", f"e:{b}", t), {"kind": "relation"})
     return found
+
+
+def _add_role(
+    found: dict[EdgeKey, dict[str, Any]], allowed: set[str] | None, e: str, i: str, role: str, name: str
+) -> None:
+    """Add the role edge entity ``e`` – incident ``i`` (of an allowed type) and the name it has."""
+    if allowed is None or role in allowed:
+        key = (f"e:{e}", f"i:{i}", role)
+        info = found.get(key)
+        if info is None:
+            found[key] = info = {"kind": "role", "names": set()}
+        info["names"].add(name)
 
 
 def _chunks2(a: Sequence[str], b: Sequence[str], size: int = 400) -> Iterable[tuple[list[str], list[str]]]:
@@ -238,21 +245,12 @@ class GraphIndex:
         """What :func:`_step` returns, from memory."""
         known = None if among is None else set(among)
         found: dict[EdgeKey, dict[str, Any]] = {}
-
-        def role(e: str, i: str, r: str, name: str) -> None:
-            if allowed is None or r in allowed:
-                key = (f"e:{e}", f"i:{i}", r)
-                info = found.get(key)
-                if info is None:
-                    found[key] = info = {"kind": "role", "names": set()}
-                info["names"].add(name)
-
         for node in frontier:
             ref = node[2:]
             if node.startswith("e:"):
                 for i, r, name in self.by_entity.get(ref, ()):
                     if known is None or f"i:{i}" in known:
-                        role(ref, i, r, name)
+                        _add_role(found, allowed, ref, i, r, name)
                 for a, b, t in self.relations.get(ref, ()):
                     if (allowed is None or t in allowed) and (
                         known is None or (f"e:{a}" in known and f"e:{b}" in known)
@@ -261,7 +259,7 @@ class GraphIndex:
             elif node.startswith("i:"):
                 for e, r, name in self.by_incident.get(ref, ()):
                     if known is None or f"e:{e}" in known:
-                        role(e, ref, r, name)
+                        _add_role(found, allowed, e, ref, r, name)
         return found
 
 
