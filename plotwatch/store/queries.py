@@ -61,14 +61,15 @@ INCIDENT_COLUMNS = (  # an incident's own fields, as the contract and the list r
     Incident.historical,
 )
 _INCIDENT_ROWS = select(*INCIDENT_COLUMNS).where(Incident.id.in_(_IDS))
-_ACTOR_ROWS = select(
+ACTOR_COLUMNS = (  # an incident's actors, as the contract and the list rows read them
     IncidentActor.incident_id,
     IncidentActor.entity_id,
     IncidentActor.name,
     IncidentActor.kind,
     IncidentActor.role,
     IncidentActor.country,
-).where(IncidentActor.incident_id.in_(_IDS))
+)
+_ACTOR_ROWS = select(*ACTOR_COLUMNS).where(IncidentActor.incident_id.in_(_IDS))
 _MENTION_ROWS = select(
     EventMentionRow.incident_id,
     EventMentionRow.article_id,

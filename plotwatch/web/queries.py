@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from plotwatch.store.db import Store
 from plotwatch.store.models import Alias, Article, EventMentionRow, Incident, IncidentActor, Outlet, Review
-from plotwatch.store.queries import INCIDENT_COLUMNS, _filtered, _fts_mention_ids
+from plotwatch.store.queries import ACTOR_COLUMNS, INCIDENT_COLUMNS, _filtered, _fts_mention_ids
 from plotwatch.web.params import IncidentParams
 
 T = TypeVar("T")
@@ -268,14 +268,7 @@ _ROW_COLUMNS = (
 
 _ROWS = select(*_ROW_COLUMNS).where(Incident.id.in_(bindparam("ids", expanding=True)))
 _ROW_ACTORS = (
-    select(
-        IncidentActor.incident_id,
-        IncidentActor.entity_id,
-        IncidentActor.name,
-        IncidentActor.kind,
-        IncidentActor.role,
-        IncidentActor.country,
-    )
+    select(*ACTOR_COLUMNS)
     .where(IncidentActor.incident_id.in_(bindparam("ids", expanding=True)))
     .order_by(IncidentActor.role, IncidentActor.id)
 )
