@@ -184,14 +184,17 @@ def _step(
 
 def _add_role(
     found: dict[EdgeKey, dict[str, Any]], allowed: set[str] | None, e: str, i: str, role: str, name: str
-) -> None:
-    """Add the role edge entity ``e`` – incident ``i`` (of an allowed type) and the name it has."""
+) -> EdgeKey | None:
+    """Add the role edge entity ``e`` – incident ``i`` (of an allowed type) and the name it
+    has; the edge's key when it is new."""
     if allowed is None or role in allowed:
         key = (f"e:{e}", f"i:{i}", role)
         info = found.get(key)
         if info is None:
-            found[key] = info = {"kind": "role", "names": set()}
+            found[key] = {"kind": "role", "names": {name}}
+            return key
         info["names"].add(name)
+    return None
 
 
 def _chunks2(a: Sequence[str], b: Sequence[str], size: int = 400) -> Iterable[tuple[list[str], list[str]]]:
@@ -214,15 +217,18 @@ class GraphIndex:
     """Every edge of the graph in memory, by node: what :func:`_step` reads with one query per
     hop, read once, and the nodes' descriptions and incidents' quotes walks have read. Worth
     it where many walks see one state of the database (the web app keeps one per data
-    version); a walk with an index gives the same subgraph as without."""
+    version); a walk with an index gives the same subgraph as without.
 
-    by_entity: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # (incident, role, name)
-    by_incident: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # (entity, role, name)
-    relations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # (source, target, type)
-    # what walks of this state have read or worked out: nodes' descriptions and incidents'
-    # quotes by id, an edge's evidence by edge
-    memo: dict[str, dict[str, list[Any]]] = field(
-        default_factory=lambda: {"entities": {}, "incidents": {}, "quotes": {}, "evidence": {}}
+    Each edge is held once, as the key and the details :func:`_step` makes of it (a role
+    edge's set of names read in full), listed under both of its nodes with the node at its
+    other end: a step just picks them. Walks read those details and never change them."""
+
+    edges: dict[str, list[tuple[EdgeKey, str]]] = field(default_factory=dict)  # node → (edge, other end)
+    details: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)
+    # what walks of this state have read or worked out: nodes' descriptions by node,
+    # incidents' quotes by id, an edge's evidence by edge
+    memo: dict[str, dict[Any, Any]] = field(
+        default_factory=lambda: {"nodes": {}, "quotes": {}, "evidence": {}}
     )
 
     @classmethod
@@ -230,36 +236,33 @@ class GraphIndex:
         index = cls()
         with store.engine.connect() as conn:
             for entity, i, role, name in conn.execute(_ALL_ROLE_EDGES):
-                e = str(entity)  # never None: the statement leaves those out
-                index.by_entity.setdefault(e, []).append((i, role, name))
-                index.by_incident.setdefault(i, []).append((e, role, name))
+                index._add(_add_role(index.details, None, str(entity), i, role, name))  # never None
             for a, b, t in conn.execute(_ALL_RELATION_EDGES):
-                index.relations.setdefault(a, []).append((a, b, t))
-                if b != a:
-                    index.relations.setdefault(b, []).append((a, b, t))
+                key = (f"e:{a}", f"e:{b}", t)
+                if key not in index.details:
+                    index.details[key] = {"kind": "relation"}
+                    index._add(key)
         return index
+
+    def _add(self, key: EdgeKey | None) -> None:
+        if key is None:  # an edge seen before (another name for it)
+            return
+        a, b, _t = key
+        self.edges.setdefault(a, []).append((key, b))
+        if b != a:
+            self.edges.setdefault(b, []).append((key, a))
 
     def step(
         self, frontier: Iterable[str], allowed: set[str] | None, among: Iterable[str] | None = None
     ) -> dict[EdgeKey, dict[str, Any]]:
         """What :func:`_step` returns, from memory."""
         known = None if among is None else set(among)
+        details = self.details
         found: dict[EdgeKey, dict[str, Any]] = {}
         for node in frontier:
-            ref = node[2:]
-            if node.startswith("e:"):
-                for i, r, name in self.by_entity.get(ref, ()):
-                    if known is None or f"i:{i}" in known:
-                        _add_role(found, allowed, ref, i, r, name)
-                for a, b, t in self.relations.get(ref, ()):
-                    if (allowed is None or t in allowed) and (
-                        known is None or (f"e:{a}" in known and f"e:{b}" in known)
-                    ):
-                        found.setdefault((f"e:{a}", f"e:{b}", t), {"kind": "relation"})
-            elif node.startswith("i:"):
-                for e, r, name in self.by_incident.get(ref, ()):
-                    if known is None or f"e:{e}" in known:
-                        _add_role(found, allowed, e, ref, r, name)
+            for key, other in self.edges.get(node, ()):
+                if (allowed is None or key[2] in allowed) and (known is None or other in known):
+                    found[key] = details[key]
         return found
 
 
@@ -327,25 +330,34 @@ def _describe(
     index: GraphIndex | None = None,
 ) -> None:
     """Every reached node that is stored, with its hop count, its path and the edge it came by."""
-    ents = sorted(n[2:] for n in depth if n.startswith("e:"))
-    incs = sorted(n[2:] for n in depth if n.startswith("i:"))
-    memo: dict[str, dict[str, list[Any]]] = index.memo if index is not None else {}
-    for eid, rows in _grouped(conn, _ENTITY_NODES, ents, memo.get("entities")).items():
+    memo: dict[str, dict[Any, Any]] = index.memo if index is not None else {}
+    described: dict[str, dict[str, Any]] = memo.get("nodes", {})  # node → what it says of itself
+    todo = [n for n in depth if n not in described]
+    ents = sorted(n[2:] for n in todo if n.startswith("e:"))
+    incs = sorted(n[2:] for n in todo if n.startswith("i:"))
+    found: dict[str, dict[str, Any]] = {}
+    for eid, rows in _grouped(conn, _ENTITY_NODES, ents).items():
         for name, kind, country in rows:
             nid = f"e:{eid}"
-            sub.nodes[nid] = {"id": nid, "ref": eid, "label": name, "group": "entity", "type": kind,
-                              "country": country}  # fmt: skip
-    for iid, rows in _grouped(conn, _INCIDENT_NODES, incs, memo.get("incidents")).items():
+            found[nid] = {"id": nid, "ref": eid, "label": name, "group": "entity", "type": kind,
+                          "country": country}  # fmt: skip
+    for iid, rows in _grouped(conn, _INCIDENT_NODES, incs).items():
         for itype, date, country in rows:
             nid = f"i:{iid}"
             label = " ".join(f"{itype} {date or ''} {country or ''}".split())
-            sub.nodes[nid] = {"id": nid, "ref": iid, "label": label, "group": "incident", "type": itype,
-                              "date": date, "country": country}  # fmt: skip
-    for nid, node in sub.nodes.items():
-        node["hops"] = depth[nid]
-        node["path"] = _path(parent, nid)
+            found[nid] = {"id": nid, "ref": iid, "label": label, "group": "incident", "type": itype,
+                          "date": date, "country": country}  # fmt: skip
+    if index is not None:
+        if len(described) + len(found) > MEMO_MAX:
+            described.clear()
+        described.update(found)
+    for nid, hops in depth.items():
+        base = found.get(nid) or described.get(nid)
+        if base is None:  # not stored (an edge to a deleted node)
+            continue
         step = parent.get(nid)
-        node["via"] = None if step is None else {"from": step[0], "type": step[1][2]}
+        sub.nodes[nid] = {**base, "hops": hops, "path": _path(parent, nid),
+                          "via": None if step is None else {"from": step[0], "type": step[1][2]}}  # fmt: skip
 
 
 def _evidence(
@@ -356,6 +368,9 @@ def _evidence(
     role_edges = [k for k, e in sub.edges.items() if e["kind"] == "role"]
     # an edge's quotes depend only on the state the index was read from: remembered by edge
     known: dict[Any, list[dict[str, str]]] = index.memo["evidence"] if index is not None else {}
+    rel_edges = [k for k, e in sub.edges.items() if e["kind"] == "relation"]
+    if len(known) + len(sub.edges) > MEMO_MAX:  # forget it all, before any of it is read
+        known.clear()
     todo = [k for k in role_edges if k not in known]
     # incident → (article, quote, lower-cased)
     quotes = _grouped(
@@ -365,26 +380,24 @@ def _evidence(
         index.memo["quotes"] if index is not None else None,
         lambda art, quote: (art, quote, quote.lower()),
     )
-    if index is not None and len(known) + len(todo) > MEMO_MAX:
-        known.clear()
     for key in todo:
         names = {n.lower() for n in raw[key].get("names", ())}
         mine = quotes.get(key[1][2:], [])
         naming = [q for q in mine if any(n and n in q[2] for n in names)]
         known[key] = [{"article": a, "quote": q} for a, q, _ in (naming or mine)[:QUOTES_PER_EDGE]]
-    for key in role_edges:
-        sub.edges[key]["evidence"] = [dict(q) for q in known[key]]
-    rel_edges = [k for k, e in sub.edges.items() if e["kind"] == "relation"]
-    found: dict[EdgeKey, list[dict[str, Any]]] = {}
-    for chunk in _chunks(sorted({k[0][2:] for k in rel_edges})):
+    for key in role_edges:  # the remembered quotes themselves: a subgraph is read, never changed
+        sub.edges[key]["evidence"] = known[key]
+    todo = [k for k in rel_edges if k not in known]
+    found: dict[EdgeKey, list[dict[str, Any]]] = {k: [] for k in todo}
+    for chunk in _chunks(sorted({k[0][2:] for k in todo})):
         for a, b, t, said, origin, art in conn.execute(_RELATION_QUOTES, {"ids": chunk}).all():
             key = (f"e:{a}", f"e:{b}", t)
-            if key in sub.edges:
-                found.setdefault(key, []).append(
-                    {"article": art or origin, "quote": said or f"recorded by {origin}"}
-                )
+            if key in found:
+                found[key].append({"article": art or origin, "quote": said or f"recorded by {origin}"})
+    for key in todo:
+        known[key] = found[key][:QUOTES_PER_EDGE]
     for key in rel_edges:
-        sub.edges[key]["evidence"] = found.get(key, [])[:QUOTES_PER_EDGE]
+        sub.edges[key]["evidence"] = known[key]
 
 
 MEMO_MAX = 200_000  # ids a GraphIndex remembers rows of, per kind, before it forgets them all

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from threading import Lock
 from typing import Annotated, Any
 
@@ -64,6 +65,10 @@ def _graph(store: Store, version: str | None) -> GraphIndex | None:
         known = _GRAPHS.get(store.url)
         if known is None or known[0] != version:
             known = _GRAPHS[store.url] = (version, GraphIndex.load(store))
+            # its hundreds of thousands of tuples live until the next write: out of the
+            # collector's reach, as the app's own objects are (settle_heap); without cycles,
+            # they are freed when the next index replaces this one
+            gc.freeze()
         return known[1]
 
 
