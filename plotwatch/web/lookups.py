@@ -41,7 +41,7 @@ def entities(
 ) -> tuple[list[dict[str, Any]], int]:
     """Entities whose name or alias contains ``q``, with how many incidents name them."""
     with store.session() as s:
-        base = select(Entity)
+        base = select(Entity.id, Entity.name, Entity.kind, Entity.country, Entity.origin)
         if q:
             like = f"%{normalize_name(q)}%"
             by_alias = select(Alias.entity_id).where(Alias.normalized.like(like))
@@ -59,18 +59,8 @@ def entities(
         q2 = (
             base.add_columns(n_inc.label("n")).order_by(n_inc.desc(), Entity.name).limit(limit).offset(offset)
         )
-        out = [
-            {
-                "id": e.id,
-                "name": e.name,
-                "kind": e.kind,
-                "country": e.country,
-                "origin": e.origin,
-                "incidents": n,
-            }
-            for e, n in s.execute(q2)
-        ]
-        return out, total
+        keys = ("id", "name", "kind", "country", "origin", "incidents")
+        return [dict(zip(keys, row, strict=True)) for row in s.connection().execute(q2)], total
 
 
 def entity(store: Store, entity_id: str) -> dict[str, Any]:

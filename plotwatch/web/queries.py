@@ -9,9 +9,11 @@ fast row shape. List rows carry every export-contract key except ``mentions`` an
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, bindparam, func, or_, select, union
@@ -125,10 +127,10 @@ def incident_page(
     """One page of incidents (list rows) and the number of matching incidents; ``version``
     is the store's data version when the caller has already read it (the response cache)."""
     with store.session() as s:
+        version = version or store.data_version()  # read before the counts and orders it keys
         if p.q:
-            ids, total = _matched_page(store, s, p)
+            ids, total = _matched_page(store, s, p, version)
             return rows(s, ids), total
-        version = version or store.data_version()  # read before the count it keys
         q = _select(store, s, p)
         # the page's ids first (the sort reads only the index and the id), then their rows
         page = _order(q.with_only_columns(Incident.id), p.sort).limit(p.limit).offset(p.offset)
@@ -142,49 +144,75 @@ def incident_page(
         return rows(s, ids), known
 
 
-class _Totals:
-    """How many incidents match each set of filters, remembered per database for one data
-    version (:meth:`Store.data_version`): pages of one list, in any order, share their
-    total, which only a write can change."""
+class _PerVersion:
+    """Values worked out from one data version (:meth:`Store.data_version`) of each database,
+    by key, at most ``size`` of them: only a write can change them, and a new version drops
+    them all."""
 
-    def __init__(self, size: int = 1000) -> None:
+    def __init__(self, size: int) -> None:
         self.size = size
-        self._by_db: dict[str, tuple[str, dict[str, int]]] = {}
+        self._by_db: dict[str, tuple[str, dict[str, Any]]] = {}
 
-    def get(self, db: str, version: str | None, key: str) -> int | None:
+    def get(self, db: str, version: str | None, key: str) -> Any:
         known = self._by_db.get(db)
         if version is None or known is None or known[0] != version:
             return None
         return known[1].get(key)
 
-    def put(self, db: str, version: str | None, key: str, total: int) -> None:
+    def put(self, db: str, version: str | None, key: str, value: Any) -> None:
         if version is None:
             return
         known = self._by_db.get(db)
         if known is None or known[0] != version:
             known = self._by_db[db] = (version, {})
         if len(known[1]) < self.size:
-            known[1][key] = total
+            known[1][key] = value
 
 
-_TOTALS = _Totals()
+# How many incidents match each set of filters: pages of one list, in any order, share it.
+_TOTALS = _PerVersion(1000)
+# The ids of the incidents each set of filters keeps, in a sort order, with each id's place:
+# every text search with those filters and that order takes its page from them (see
+# _matched_page). At most ORDER_MAX ids are kept per order (False marks a longer one).
+_ORDERS = _PerVersion(4)
+ORDER_MAX = 100_000
 
 
-def _matched_page(store: Store, s: Session, p: IncidentParams) -> tuple[list[str], int]:
+def _sorted_ids(
+    store: Store, db: Connection, q: Select[Any], key: str, version: str | None
+) -> tuple[list[str], dict[str, int]] | None:
+    """The ids ``q`` selects in its order and each id's place in it, remembered per data
+    version; None when they are more than ORDER_MAX or the version is not known."""
+    if version is None:
+        return None
+    known = _ORDERS.get(store.url, version, key)
+    if known is None:
+        ids = _ids(db, q.limit(ORDER_MAX + 1))
+        known = (ids, {iid: n for n, iid in enumerate(ids)}) if len(ids) <= ORDER_MAX else False
+        _ORDERS.put(store.url, version, key, known)
+    return known or None
+
+
+def _matched_page(store: Store, s: Session, p: IncidentParams, version: str | None) -> tuple[list[str], int]:
     """The page's ids and the number of matches of a text search: the matches of
     :func:`_matching`, found as sets of incident ids in Python (a set per way of matching,
     read from its index), then taken in the list's order from the incidents that the other
     filters keep.
 
-    Few matches: SQL sorts just those ids. Many: the list's ids are read in order through the
-    sort index and the matches kept; the ways of matching after the first are read only when
-    an incident is not in the ones read so far (a common word usually matches every incident
-    by actor name, and its evidence is then never read)."""
+    That order (the ids the other filters keep, sorted) is read once per data version and
+    then shared by every search with the same filters and sort (see _sorted_ids). When it
+    is too long to keep: with few matches SQL sorts just those ids; with many, the list's
+    ids are read in order through the sort index and the matches kept. Either way, the ways
+    of matching after the first are read only when an incident is not in the ones read so
+    far (a common word usually matches every incident by actor name, and its evidence is
+    then never read)."""
     assert p.q
     db = s.connection()  # plain rows: Core reads ids several times faster than the ORM
-    ways = _match_ways(store, s, p.q)
+    ways = _match_ways(store, s, p.q, version)
     matched: set[str | None] = set()
     pending = iter(ways)
+    q = _order(_select(store, s, p, text=False).with_only_columns(Incident.id), p.sort)
+    order = _sorted_ids(store, db, q, repr(replace(p, q=None, limit=0, offset=0)), version)
     for way in pending:
         matched.update(way())
         if len(matched) > FEW_MATCHES:
@@ -193,12 +221,14 @@ def _matched_page(store: Store, s: Session, p: IncidentParams) -> tuple[list[str
         matched.discard(None)  # a mention in no incident
         if not matched:
             return [], 0
-        q = _select(store, s, p, text=False).with_only_columns(Incident.id)
-        found = _ids(db, _order(q.where(Incident.id.in_(sorted(matched))), p.sort))
+        if order is not None:
+            ids, place = order
+            found = [ids[n] for n in sorted(place[i] for i in matched if i in place)]
+        else:
+            found = _ids(db, q.where(Incident.id.in_(sorted(matched))))
         return found[p.offset : p.offset + p.limit], len(found)
     kept: list[str] = []
-    q = _select(store, s, p, text=False).with_only_columns(Incident.id)
-    for iid in _ids(db, _order(q, p.sort)):
+    for iid in order[0] if order is not None else _ids(db, q):
         while iid not in matched:
             more = next(pending, None)
             if more is None:
@@ -231,14 +261,21 @@ def _tuples(db: Connection, q: Executable, params: dict[str, Any] | None = None)
         result.close()
 
 
-def _match_ways(store: Store, s: Session, text: str) -> list[Callable[[], list[str | None]]]:
+def _match_ways(
+    store: Store, s: Session, text: str, version: str | None = None
+) -> list[Callable[[], list[str | None]]]:
     """Readers of the ids of the incidents that :func:`_matching` finds, one per way of
     matching (actor name, alias, evidence), most likely to find many first."""
     like = f"%{text.lower()}%"
     db = s.connection()
 
     def by_name() -> list[str | None]:
-        names = _ids(db, _distinct_names(store, like))
+        every = _actor_names(store, db, version)
+        if every is None:
+            names = _ids(db, _distinct_names(store, like))
+        else:
+            matches = sqlite_like(like).fullmatch
+            names = [n for n in every if matches(n)]
         if not names:
             return []
         return _ids(db, select(IncidentActor.incident_id).where(IncidentActor.name.in_(names)))
@@ -255,6 +292,31 @@ def _match_ways(store: Store, s: Session, text: str) -> list[Callable[[], list[s
         return _ids(db, select(EventMentionRow.incident_id).where(EventMentionRow.id.in_(mentions)))
 
     return [by_name, by_alias, by_quote]
+
+
+# Every distinct actor name, remembered per data version (SQLite: where its LIKE is matched
+# in Python exactly as SQL would, see sqlite_like).
+_NAMES = _PerVersion(1)
+
+
+def _actor_names(store: Store, db: Connection, version: str | None) -> list[str] | None:
+    """Every distinct actor name of an SQLite store, read once per data version by the walk
+    of :func:`_distinct_names`; None elsewhere, or when the version is not known."""
+    if version is None or store.dialect != "sqlite":
+        return None
+    names: list[str] | None = _NAMES.get(store.url, version, "")
+    if names is None:
+        names = [n for n in _ids(db, _distinct_names(store, "%")) if n is not None]
+        _NAMES.put(store.url, version, "", names)
+    return names
+
+
+@lru_cache(maxsize=256)
+def sqlite_like(pattern: str) -> re.Pattern[str]:
+    """``pattern`` (SQLite LIKE, no ESCAPE) as a regular expression matching the same
+    strings: ``%`` any run of characters, ``_`` any one, case folded for ASCII letters only."""
+    parts = ("." if c == "_" else ".*" if c == "%" else re.escape(c) for c in pattern)
+    return re.compile("".join(parts), re.ASCII | re.IGNORECASE | re.DOTALL)
 
 
 _ROW_COLUMNS = (

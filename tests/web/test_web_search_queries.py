@@ -34,14 +34,19 @@ def test_web_search_matches_the_store_filter(db_url: str, sort: str) -> None:
         assert past == [] and again == total
 
 
-# FEW_MATCHES 0: every search walks the list through its sort index (the way of a common word)
-@pytest.mark.parametrize("few", [0, queries.FEW_MATCHES])
+# FEW_MATCHES 0: every search walks the list through its sort index (the way of a common word);
+# ORDER_MAX 0: the list's order is never remembered, and each search reads it from SQL
+WAYS = [(0, queries.ORDER_MAX), (queries.FEW_MATCHES, queries.ORDER_MAX), (0, 0), (queries.FEW_MATCHES, 0)]
+
+
+@pytest.mark.parametrize(("few", "order_max"), WAYS)
 def test_web_search_order_and_total_are_those_of_the_list_restricted_to_matches(
-    db_url: str, monkeypatch: pytest.MonkeyPatch, few: int
+    db_url: str, monkeypatch: pytest.MonkeyPatch, few: int, order_max: int
 ) -> None:
     # many actors sharing few names (each name read once from the name index), matches by
     # name, by alias and by evidence, a rejected incident hidden; every sort and page
     monkeypatch.setattr(queries, "FEW_MATCHES", few)
+    monkeypatch.setattr(queries, "ORDER_MAX", order_max)
     store = synthetic_store(db_url, 240)
     with store.session() as s:
         first = s.scalars(select(Incident.id).order_by(Incident.id)).first()
@@ -62,13 +67,14 @@ def test_web_search_order_and_total_are_those_of_the_list_restricted_to_matches(
                 assert [i["id"] for i in items] == wanted[offset : offset + limit], (word, sort)
 
 
-@pytest.mark.parametrize("few", [0, queries.FEW_MATCHES])
+@pytest.mark.parametrize(("few", "order_max"), WAYS)
 def test_web_search_with_other_filters_pages_the_filtered_list_restricted_to_matches(
-    db_url: str, monkeypatch: pytest.MonkeyPatch, few: int
+    db_url: str, monkeypatch: pytest.MonkeyPatch, few: int, order_max: int
 ) -> None:
     # the text matches (read apart) meet type, state, family and review filters: the matches
     # are those of the SQL text filter (the map's points), in the filtered list's order
     monkeypatch.setattr(queries, "FEW_MATCHES", few)
+    monkeypatch.setattr(queries, "ORDER_MAX", order_max)
     store = synthetic_store(db_url, 120)
     with store.session() as s:
         ids = list(s.scalars(select(Incident.id).order_by(Incident.id)))
@@ -97,5 +103,41 @@ def test_web_search_with_other_filters_pages_the_filtered_list_restricted_to_mat
     assert seen > 0
 
 
+@pytest.mark.parametrize("few", [0, queries.FEW_MATCHES])
+def test_web_search_sees_a_write_made_after_the_order_was_remembered(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, few: int
+) -> None:
+    # the list's order is remembered for one data version: a rejection, a merge of dates or
+    # a new incident written since must show in the next search
+    monkeypatch.setattr(queries, "FEW_MATCHES", few)
+    store = synthetic_store(db_url, 60)
+    before, total = incident_page(store, IncidentParams(q="intelligence", sort="-date", limit=100))
+    assert total == 60
+    gone, moved = before[0]["id"], before[-1]["id"]
+    with store.transaction() as s:
+        s.add(Review(incident_id=gone, decision="rejected", by="test"))
+        s.get(Incident, moved).date_value = "2099-01-01"  # now the newest
+    after, total = incident_page(store, IncidentParams(q="intelligence", sort="-date", limit=100))
+    assert total == 59 and gone not in {i["id"] for i in after}
+    assert after[0]["id"] == moved
+
+
 def _page(store: Store, sort: str, offset: int, limit: int) -> list[dict[str, Any]]:
     return incident_page(store, IncidentParams(sort=sort, limit=limit, offset=offset))[0]
+
+
+def test_sqlite_like_in_python_matches_what_sqlite_matches() -> None:
+    # actor names are matched in Python on SQLite (the distinct names, read once per data
+    # version): the same names as SQLite's LIKE, for wildcards, regex characters and case
+    import itertools
+    import sqlite3
+
+    names = ["Assadi", "ASSADI", "Asadi", "Étienne Dupont", "étienne dupont", "a_b", "a%b", "axb",
+             "(MOIS) agent", "Ali.Omar", "line\nbreak", "Øystein", "øystein", "", "Wang Li",
+             "İsmail"]  # fmt: skip
+    patterns = ["%assadi%", "%a_b%", "%a%b%", "%é%", "%É%", "%(mois)%", "%ali.omar%", "%e\nb%",
+                "%øy%", "%Øy%", "%%", "%_%", "%i̇%", "assadi", "%wang li%", "%[a]%"]  # fmt: skip
+    db = sqlite3.connect(":memory:")
+    for name, pattern in itertools.product(names, patterns):
+        expected = bool(db.execute("SELECT ? LIKE ?", (name, pattern)).fetchone()[0])
+        assert bool(queries.sqlite_like(pattern).fullmatch(name)) == expected, (name, pattern)
