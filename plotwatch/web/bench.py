@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote_plus
 
 import httpx
 
@@ -55,6 +56,7 @@ COUNTRIES = [
     ("AL", 41.33, 19.82),
     ("SE", 59.33, 18.07),
 ]
+FIRST_NAMES = ("Ali", "Ivan", "Li", "Omar", "Anna", "Sara")
 STATES = ["IR", "RU", "CN", "SA", "RW", "BY", "ER", "TR"]
 SURNAMES = [
     "Assadi",
@@ -79,9 +81,7 @@ def synthetic_store(url: str, n: int, seed: int = 7, progress: Callable[[str], N
     """A store holding ``n`` incidents, one mention each, ``PER_ARTICLE`` mentions per article."""
     rnd = random.Random(seed)
     store = Store(url)
-    people = [
-        f"{first} {last}" for first in ("Ali", "Ivan", "Li", "Omar", "Anna", "Sara") for last in SURNAMES
-    ]
+    people = [f"{first} {last}" for first in FIRST_NAMES for last in SURNAMES]
     agencies = [(f"{s} intelligence service {i}", s) for s in STATES for i in range(1, 4)]
     groups = [f"Exile group {i}" for i in range(40)]
     types = list(HOSTILE_TYPES) + list(RESPONSE_TYPES)
@@ -169,6 +169,24 @@ def _one_per_mention(mentions: Sequence[SourcedMention]) -> list[IncidentDraft]:
             )
         )
     return out
+
+
+def search_queries(rnd: random.Random, n: int) -> list[str]:
+    """``n`` different searches an analyst might type about the synthetic incidents (names,
+    surnames, groups, agencies; a surname or an event type with a year): none repeats, so
+    every one is a miss of the response cache and measures the search itself."""
+    years = range(2010, 2025)
+    pool = [
+        *SURNAMES,
+        *(f"{first} {last}" for first in FIRST_NAMES for last in SURNAMES),
+        *(f"Exile group {i}" for i in range(40)),
+        *(f"{s} intelligence service {i}" for s in STATES for i in range(1, 4)),
+        *(f"{last} {year}" for last in SURNAMES for year in years),
+        *(f"{t.replace('_', ' ')} {year}" for t in (*HOSTILE_TYPES, *RESPONSE_TYPES) for year in years),
+    ]
+    if n > len(pool):
+        raise ValueError(f"at most {len(pool)} different searches, not {n}")
+    return rnd.sample(pool, n)
 
 
 def _free_port() -> int:
@@ -327,8 +345,8 @@ def run(
         port = _free_port()
         proc = start_server(url, port, workers, cache)
         try:
-            words = [*SURNAMES, "intelligence", "bombing", "Exile"]
             warm = clients * 2  # drawn apart from the measured requests: warming is no head start
+            queries = search_queries(rnd, requests + warm)
             plan = {
                 "list": [
                     f"/api/v1/incidents?limit=50&offset={rnd.randrange(0, 2000)}&sort="
@@ -340,7 +358,7 @@ def run(
                     f"{rnd.choice(STATES)}&limit=50"
                     for _ in range(requests + warm)
                 ],
-                "search": [f"/api/v1/search?q={rnd.choice(words)}&limit=20" for _ in range(requests + warm)],
+                "search": [f"/api/v1/search?q={quote_plus(q)}&limit=20" for q in queries],
                 "incident": [f"/api/v1/incidents/{rnd.choice(ids)}" for _ in range(requests + warm)],
                 "network": [
                     f"/api/v1/network?entity={rnd.choice(entities)}&hops=2" for _ in range(requests + warm)

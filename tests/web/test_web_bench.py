@@ -69,3 +69,15 @@ def test_api_json_is_the_records_as_fastapi_encodes_them(
     assert listed == {"total": total, "limit": 3, "offset": 0, "sort": "-date", "items": items}
     odd = {"when": dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.UTC), "ids": {"b"}, 3: None}
     assert json.loads(dumps(odd)) == {"when": "2020-01-02T03:04:05Z", "ids": ["b"], "3": None}
+
+
+def test_bench_searches_never_repeat_and_find_synthetic_incidents(db_url: str) -> None:
+    import random
+
+    queries = bench.search_queries(random.Random(1), 300)
+    assert len(set(queries)) == 300
+    store = bench.synthetic_store(db_url, 60)
+    found = [incident_page(store, IncidentParams(q=q, limit=1))[1] for q in queries[:40]]
+    # searches an analyst would type find something: a quarter of them among 60 incidents
+    # (every one among the 10,000 of the bench)
+    assert sum(n > 0 for n in found) >= 10

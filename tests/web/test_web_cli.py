@@ -120,8 +120,10 @@ def test_web_cli_bench_web_runs_the_real_server_with_and_without_the_cache() -> 
         "network",
     ]
     assert all(e["errors"] == 0 and e["requests"] == 40 for e in on["endpoints"])
-    # 18 search words in 40 requests after a warm-up: most are answered from the cache
-    assert next(e for e in on["endpoints"] if e["endpoint"] == "search")["cache_hits"] >= 20
+    hits = {e["endpoint"]: e["cache_hits"] for e in on["endpoints"]}
+    # no search repeats (each measures the search itself); repeated filters and centres of
+    # the network are answered from the cache
+    assert hits["search"] == 0 and hits["list (filtered)"] > 0 and hits["network"] > 0
     r = runner.invoke(app, [*args, "--no-cache"])
     assert r.exit_code == 0, r.output
     off = json.loads(r.stdout[r.stdout.index("{") :])
