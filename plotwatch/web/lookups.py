@@ -39,8 +39,10 @@ BROAD_KINDS = {"state", "country"}  # a state links everything: not a useful sha
 def entities(
     store: Store, q: str | None, kind: str | None, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """Entities whose name or alias contains ``q``, with how many incidents name them."""
+    """Entities whose name or alias contains ``q``, with how many incidents name them, the
+    most named first."""
     with store.session() as s:
+        version = store.data_version()  # read before the counts it keys
         base = select(Entity.id, Entity.name, Entity.kind, Entity.country, Entity.origin)
         if q:
             like = f"%{normalize_name(q)}%"
@@ -50,17 +52,44 @@ def entities(
             )
         if kind:
             base = base.where(Entity.kind == kind)
-        total = int(s.scalar(select(func.count()).select_from(base.subquery())) or 0)
-        n_inc = (
-            select(func.count(func.distinct(IncidentActor.incident_id)))
-            .where(IncidentActor.entity_id == Entity.id)
-            .scalar_subquery()
-        )
-        q2 = (
-            base.add_columns(n_inc.label("n")).order_by(n_inc.desc(), Entity.name).limit(limit).offset(offset)
-        )
+        db = s.connection()
+        counts = _incident_counts(store, db, version) if store.dialect == "sqlite" else None
+        if counts is not None:  # SQLite orders text as Python does (by code point)
+            found = [(*row, counts.get(row[0], 0)) for row in db.execute(base)]
+            found.sort(key=lambda r: (-r[5], r[1], r[0]))
+            page, total = found[offset : offset + limit], len(found)
+        else:
+            total = int(s.scalar(select(func.count()).select_from(base.subquery())) or 0)
+            n_inc = (
+                select(func.count(func.distinct(IncidentActor.incident_id)))
+                .where(IncidentActor.entity_id == Entity.id)
+                .scalar_subquery()
+            )
+            ordered = base.add_columns(n_inc.label("n")).order_by(n_inc.desc(), Entity.name, Entity.id)
+            page = list(db.execute(ordered.limit(limit).offset(offset)))
         keys = ("id", "name", "kind", "country", "origin", "incidents")
-        return [dict(zip(keys, row, strict=True)) for row in s.connection().execute(q2)], total
+        return [dict(zip(keys, row, strict=True)) for row in page], total
+
+
+_COUNTS: dict[str, tuple[str, dict[str, int]]] = {}
+_COUNTS_LOCK = Lock()
+_ENTITY_COUNTS = (
+    select(IncidentActor.entity_id, func.count(func.distinct(IncidentActor.incident_id)))
+    .where(IncidentActor.entity_id.is_not(None))
+    .group_by(IncidentActor.entity_id)
+)
+
+
+def _incident_counts(store: Store, db: Connection, version: str | None) -> dict[str, int] | None:
+    """How many incidents name each entity, read once per data version (None when the
+    version is not known)."""
+    if version is None:
+        return None
+    with _COUNTS_LOCK:
+        known = _COUNTS.get(store.url)
+        if known is None or known[0] != version:
+            known = _COUNTS[store.url] = (version, {str(e): int(n) for e, n in db.execute(_ENTITY_COUNTS)})
+        return known[1]
 
 
 def entity(store: Store, entity_id: str) -> dict[str, Any]:

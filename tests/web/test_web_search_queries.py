@@ -141,3 +141,47 @@ def test_sqlite_like_in_python_matches_what_sqlite_matches() -> None:
     for name, pattern in itertools.product(names, patterns):
         expected = bool(db.execute("SELECT ? LIKE ?", (name, pattern)).fetchone()[0])
         assert bool(queries.sqlite_like(pattern).fullmatch(name)) == expected, (name, pattern)
+
+
+@pytest.mark.parametrize("q", ["Assadi", "exile group 1", "intelligence", "a", "nothing-like-it", None])
+def test_entity_search_is_the_sql_ordering_and_sees_writes(db_url: str, q: str | None) -> None:
+    # most named first, then by name; on SQLite counted from a per-version memo and sorted in
+    # Python: the same page and total as SQL's count and order, and a write moves them
+    from sqlalchemy import func
+
+    from plotwatch.store.db import normalize_name
+    from plotwatch.store.models import Alias, Entity, IncidentActor
+    from plotwatch.web import lookups
+
+    store = synthetic_store(db_url, 90)
+
+    def expected(kind: str | None) -> list[tuple[str, int]]:
+        with store.session() as s:
+            n = (
+                select(func.count(func.distinct(IncidentActor.incident_id)))
+                .where(IncidentActor.entity_id == Entity.id)
+                .scalar_subquery()
+            )
+            stmt = select(Entity.id, Entity.name, n)
+            if q:
+                like = f"%{normalize_name(q)}%"
+                aliased = select(Alias.entity_id).where(Alias.normalized.like(like))
+                stmt = stmt.where(func.lower(Entity.name).like(like) | Entity.id.in_(aliased))
+            if kind:
+                stmt = stmt.where(Entity.kind == kind)
+            rows = sorted(s.execute(stmt), key=lambda r: (-r[2], r[1], r[0]))
+            return [(r[0], r[2]) for r in rows]
+
+    for kind in [None, "agency"]:
+        want = expected(kind)
+        for offset, limit in [(0, 20), (3, 5), (len(want), 10)]:
+            items, total = lookups.entities(store, q, kind, limit, offset)
+            assert total == len(want)
+            assert [(i["id"], i["incidents"]) for i in items] == want[offset : offset + limit]
+    if q == "Assadi":
+        first = lookups.entities(store, q, None, 1, 0)[0][0]
+        with store.transaction() as s:  # the entity now names no incident at all
+            s.query(IncidentActor).filter(IncidentActor.entity_id == first["id"]).delete()
+        items, _ = lookups.entities(store, q, None, 50, 0)
+        assert {i["id"]: i["incidents"] for i in items}[first["id"]] == 0
+        assert items[-1]["id"] == first["id"] or items[-1]["incidents"] == 0
