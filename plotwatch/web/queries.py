@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Select, and_, bindparam, func, or_, select, union
 from sqlalchemy import text as sql_text
@@ -295,20 +295,24 @@ def _match_ways(
 
 
 # Every distinct actor name, remembered per data version (SQLite: where its LIKE is matched
-# in Python exactly as SQL would, see sqlite_like).
+# in Python exactly as SQL would, see sqlite_like); at most NAMES_MAX of them.
 _NAMES = _PerVersion(1)
+NAMES_MAX = 200_000
 
 
 def _actor_names(store: Store, db: Connection, version: str | None) -> list[str] | None:
     """Every distinct actor name of an SQLite store, read once per data version by the walk
-    of :func:`_distinct_names`; None elsewhere, or when the version is not known."""
+    of :func:`_distinct_names`; None elsewhere, when the version is not known or when there
+    are more than NAMES_MAX."""
     if version is None or store.dialect != "sqlite":
         return None
-    names: list[str] | None = _NAMES.get(store.url, version, "")
+    names: list[str] | Literal[False] | None = _NAMES.get(store.url, version, "")
     if names is None:
-        names = [n for n in _ids(db, _distinct_names(store, "%")) if n is not None]
+        names = [n for n in _ids(db, _distinct_names(store, "%").limit(NAMES_MAX + 1)) if n is not None]
+        if len(names) > NAMES_MAX:
+            names = False
         _NAMES.put(store.url, version, "", names)
-    return names
+    return names or None
 
 
 @lru_cache(maxsize=256)

@@ -47,6 +47,7 @@ def test_web_search_order_and_total_are_those_of_the_list_restricted_to_matches(
     # name, by alias and by evidence, a rejected incident hidden; every sort and page
     monkeypatch.setattr(queries, "FEW_MATCHES", few)
     monkeypatch.setattr(queries, "ORDER_MAX", order_max)
+    monkeypatch.setattr(queries, "NAMES_MAX", order_max)  # 0: names matched by SQL's LIKE
     store = synthetic_store(db_url, 240)
     with store.session() as s:
         first = s.scalars(select(Incident.id).order_by(Incident.id)).first()
