@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from heapq import heapify, heappop
 from itertools import pairwise
 from typing import Any
 
@@ -294,16 +295,25 @@ def _walk(
                 edges = _step(conn, frontier, allowed, among)
             else:
                 edges = index.step(frontier, allowed, among)
-            for key, info in sorted(edges.items()):
+            # edges in key order while there is room: which nodes get in, and by which edge,
+            # depends on it. A heap gives that order for the few edges taken before the walk
+            # is full; the rest only need both ends reached, in any order (a hub's thousands
+            # of edges are never sorted)
+            pending = list(edges)
+            heapify(pending)
+            while pending and len(depth) < max_nodes:
+                key = heappop(pending)
                 a, b, _t = key
-                new = [n for n in (a, b) if n not in depth]
-                if new and len(depth) >= max_nodes:
+                raw.setdefault(key, edges[key])
+                for n in (a, b):
+                    if n not in depth:
+                        depth[n], parent[n] = hop, (b if n == a else a, key)
+                        nxt.append(n)
+            for key in pending:  # the walk is full
+                if key[0] in depth and key[1] in depth:
+                    raw.setdefault(key, edges[key])
+                else:
                     sub.truncated = True
-                    continue
-                raw.setdefault(key, info)
-                for n in new:
-                    depth[n], parent[n] = hop, (b if n == a else a, key)
-                    nxt.append(n)
             frontier = nxt
             if not frontier or (goal is not None and goal in depth):
                 break

@@ -265,3 +265,45 @@ def test_network_walks_with_an_index_are_the_walks_without(
     after = client.get("/api/v1/network?entity=p-assadi&hops=1", headers=auth).json()
     assert "e:de-police" in {n["id"] for n in after["nodes"]}
     assert after == neighbourhood(store, "p-assadi", 1).to_dict()
+
+
+def test_network_walk_full_at_the_cap_takes_the_edges_in_key_order(tmp_path: Path) -> None:
+    # which nodes get in when the cap is reached, and by which edge, follows the edges' key
+    # order; the walk takes that order from a heap and never sorts the edges it drops. A
+    # plain breadth-first walk over the sorted edges is the reference.
+    from plotwatch.network import GraphIndex
+
+    store = bench.synthetic_store(f"sqlite:///{tmp_path / 'cap.db'}", 300)
+    index = GraphIndex.load(store)
+
+    def reference(
+        start: str, hops: int, cap: int
+    ) -> tuple[dict[str, int], dict[str, str], set[tuple[str, ...]], bool]:
+        depth, parent, kept, truncated = {f"e:{start}": 0}, {}, set(), False
+        frontier = [f"e:{start}"]
+        for hop in range(1, hops + 1):
+            nxt = []
+            for key in sorted(index.step(frontier, None)):
+                new = [n for n in key[:2] if n not in depth]
+                if new and len(depth) >= cap:
+                    truncated = True
+                    continue
+                kept.add(key)
+                for n in new:
+                    depth[n], parent[n] = hop, key[1] if n == key[0] else key[0]
+                    nxt.append(n)
+            frontier = nxt
+        return depth, parent, {k for k in kept if k[0] in depth and k[1] in depth}, truncated
+
+    with store.session() as s:
+        starts = sorted(s.scalars(select(Entity.id)))[::7]
+    checked = 0
+    for start in starts:
+        for hops, cap in ((1, 3), (2, 2), (2, 25), (3, 60), (3, 10_000)):
+            sub = _walk(store, start, hops, None, max_nodes=cap, index=index)
+            depth, parent, kept, truncated = reference(start, hops, cap)
+            assert {n: v["hops"] for n, v in sub.nodes.items()} == depth, (start, hops, cap)
+            assert {n: v["via"]["from"] for n, v in sub.nodes.items() if v["via"]} == parent
+            assert set(sub.edges) == kept and sub.truncated == truncated
+            checked += truncated
+    assert checked > 10  # most of these walks are cut by their cap
