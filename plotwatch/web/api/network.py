@@ -46,7 +46,7 @@ def _network(
 ) -> dict[str, Any]:
     entity_id = resolve_entity(store, entity)
     try:
-        return neighbourhood(store, entity_id, hops, types, index=_graph(store, version)).to_dict()
+        return neighbourhood(store, entity_id, hops, types, index=graph_index(store, version)).to_dict()
     except ValueError as exc:
         raise Problem(400, str(exc), slug="validation", parameter="types") from None
 
@@ -55,7 +55,7 @@ _GRAPHS: dict[str, tuple[str, GraphIndex]] = {}
 _GRAPHS_LOCK = Lock()
 
 
-def _graph(store: Store, version: str | None) -> GraphIndex | None:
+def graph_index(store: Store, version: str | None) -> GraphIndex | None:
     """The graph's edges in memory for this data version of ``store`` (read once per version,
     before any walk of it); None when the version cannot be known."""
     version = version or store.data_version()  # read before the edges it keys

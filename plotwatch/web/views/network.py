@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from plotwatch.errors import NotFoundError
 from plotwatch.network import edge_types, neighbourhood, resolve_entity
+from plotwatch.web.api.network import graph_index
 from plotwatch.web.render import render
 from plotwatch.web.security import store_of
 from plotwatch.web.views.base import Reader
@@ -31,7 +32,7 @@ def network(
     if entity:
         try:
             eid = resolve_entity(store, entity.strip())
-            data = neighbourhood(store, eid, hops, chosen or None).to_dict()
+            data = neighbourhood(store, eid, hops, chosen or None, index=graph_index(store, None)).to_dict()
         except NotFoundError as exc:
             error = str(exc)
     return render(
