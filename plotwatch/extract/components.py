@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from plotwatch.extract.resources import Resources, TriggerEntry, load_resources
+from plotwatch.extract.syntax import SUBJECT
 
 GAZ_KEY = "pw_gaz"
 # A wire dateline opening a line: "VILNIUS, May 24, 2021 – ", "ANTWERP, Feb 4 (Wire Europe) – ".
@@ -139,6 +140,18 @@ def patient_of(tok: Token) -> Token | None:
         subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
+    for verb in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        # "shot and wounded X": the verbs share the object
+        if not any(c.dep_ in SUBJECT for c in verb.children):
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+    if tok.pos_ == "VERB":
+        # "fired at X"
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
@@ -188,6 +201,7 @@ class TriggerComponent:
     def _is_person(self, tok: Token) -> bool:
         return (
             tok.ent_type_ in ("PERSON", "NORP")
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)  # "the editor X"
             or tok.lemma_.lower() in self.person_nouns
             or tok.lower_ in ("he", "she", "they", "him", "her", "them")
         )

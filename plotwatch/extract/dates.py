@@ -70,7 +70,15 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
-RE_SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|night|morning|evening|afternoon|week|month|year)\b", re.I)
+RE_SAME = re.compile(
+    r"\b(?:the\s+same|that)\s+(day|night|morning|evening|afternoon|week|month|year|summer|winter|spring|autumn)\b",
+    re.I,
+)
+# "within weeks", "days later": an unnumbered length after the last date, known to the month
+# (days) or the year (weeks, months) of it at best ("within days of the attack" counts from the act)
+RE_VAGUE_LATER = re.compile(
+    r"\b(?:within\s+(days|weeks|months)(?!\s+of\b)|(days|weeks|months)\s+(?:later|afterwards))\b", re.I
+)
 RE_NEXT = re.compile(r"\bthe\s+(following|next|previous|preceding)\s+(day|week|month|year)\b", re.I)
 # "the day before" alone; "the day after the attack" counts from the attack, not from a date
 RE_DAY_AFTER = re.compile(r"\bthe\s+(day|week|month|year)\s+(after|before)\b(?![ \t]+[A-Za-z0-9])", re.I)
@@ -88,7 +96,7 @@ TENS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-RE_YEARS_AGO = re.compile(r"\b([a-z]+|\d{1,3})\s+years\s+ago(\s+today)?\b", re.I)
+RE_YEARS_AGO = re.compile(r"\b([a-z]+|\d{1,3})\s+years\s+(?:ago(\s+today)?|(to\s+the\s+day))\b", re.I)
 # a length of time ("sentenced to five years", "eight months in prison") is no date
 RE_LENGTH = re.compile(r"^(?:a|an|[a-z]+|\d{1,3})\s+(?:month|year)s?$", re.I)
 
@@ -103,7 +111,16 @@ RE_AFTER_ACT = re.compile(rf"\b{_NUM}\s+(day|week|month|year)s?\s+(after|before)
 RE_ANAPHORIC_SPAN = re.compile(
     "|".join(
         f"(?:{r.pattern})"
-        for r in (RE_MONTH_THAT_YEAR, RE_AFTER_ACT, RE_SAME, RE_NEXT, RE_DAY_AFTER, RE_LATER, RE_HOURS_LATER)
+        for r in (
+            RE_MONTH_THAT_YEAR,
+            RE_AFTER_ACT,
+            RE_SAME,
+            RE_NEXT,
+            RE_DAY_AFTER,
+            RE_LATER,
+            RE_HOURS_LATER,
+            RE_VAGUE_LATER,
+        )
     ),
     re.I,
 )
@@ -123,6 +140,8 @@ def shift(anchor: PartialDate, unit: str, n: int) -> PartialDate | None:
     parts = [int(p) for p in anchor.value.split("-")]
     if unit in ("hour", "night", "morning", "evening", "afternoon"):
         unit, n = "day", 0
+    if unit in ("summer", "winter", "spring", "autumn"):
+        unit, n = "year", 0  # "that summer": the year (a winter may straddle two, the text's one)
     if unit == "year":
         return PartialDate.of(year + n)
     if unit == "month":
@@ -168,6 +187,13 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
         sign = -1 if m.group(3).lower() in ("earlier", "before") else 1
     elif RE_HOURS_LATER.search(text):
         unit, sign, n = "hour", 1, 0
+    elif m := RE_VAGUE_LATER.search(text):
+        if anchor is None or not anchor.year:
+            return None
+        parts = (anchor.value or "").split("-")
+        if (m.group(1) or m.group(2)).lower() == "days" and len(parts) >= 2:
+            return PartialDate.of(anchor.year, int(parts[1]))
+        return PartialDate.of(anchor.year)
     else:
         return False
     return shift(anchor, unit, sign * n) if anchor else None
@@ -268,7 +294,7 @@ class DateResolver:
             n = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or TENS.get(word)
             if not n or n >= pub.year:
                 return None
-            if m.group(2):
+            if m.group(2) or m.group(3):  # "forty years ago today", "forty years to the day since"
                 day = min(pub.day, 28) if pub.month == 2 else pub.day  # 29 February
                 return Resolved(PartialDate.of(pub.year - n, pub.month, day))
             return Resolved(PartialDate.of(pub.year - n))

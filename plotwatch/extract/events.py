@@ -23,7 +23,7 @@ from plotwatch.extract.dates import (
 )
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
-from plotwatch.extract.roles import RoleFinder
+from plotwatch.extract.roles import STATE_ORGANS, RoleFinder
 from plotwatch.extract.syntax import (
     SUBJECT,
     announced,
@@ -41,10 +41,6 @@ from plotwatch.types import HOSTILE_TYPES, ActorMention
 INSTITUTIONS = ("government", "ministry", "police", "service", "agency", "prosecutor", "court")
 CAUSE_PREPS = ("for", "of", "with", "over")  # "charged with plotting", "jailed for spying"
 STATUS_ORDER = ("foiled", "failed", "planned", "executed")
-# Words that make a phrase name an organ of a state ("an Indian government employee").
-STATE_ORGANS = frozenset(
-    {"government", "state", "ministry", "intelligence", "regime", "military", "army", "embassy"}
-)
 
 
 @dataclass
@@ -66,6 +62,7 @@ class Candidate:
     instrument: str | None = None
     generic: bool = False
     state_agent: bool = False  # the perpetrator is a state organ/agent
+    anonymous: bool = False  # the doers are named only by what they did ("two men", "a gunman", "the bomb")
     responder_named: bool = False
     local_responder: bool = False  # "the government", "police": the authorities of the place at hand
     charged: bool = False  # the act a response in the sentence is for ("sentenced for planning …")
@@ -117,6 +114,14 @@ class SentenceAnalyzer:
         self.blame_words = set(self.cues.get("blame", {}).get("words", ()))
         self.order_verbs = set(self.cues.get("blame", {}).get("order_verbs", ()))
         self.court_nouns = set(self.cues.get("court_nouns", ()))
+        self.anonymous_doers = set(self.cues.get("anonymous_doers", ()))
+        self.weapons = set(self.cues.get("weapon_nouns", ()))
+        self.settlements = set(self.cues.get("settlement_nouns", ()))
+        self.things = set(self.cues.get("thing_nouns", ()))
+        self.later_words = set(self.cues.get("later_adverbs", ()))
+        self.military = set(self.cues.get("military_nouns", ()))
+        self.attempt_verbs = set(self.cues.get("attempt_governors", ()))
+        self.armed = next((e for e in entries.values() if e.type == "armed_attack" and not e.weak), None)
         self.kidnap = next((e for e in entries.values() if e.type == "kidnapping"), None)
         rendition = self.cues.get("rendition", {})
         self.seize_verbs = set(rendition.get("seize", ()))
@@ -151,6 +156,10 @@ class SentenceAnalyzer:
                 and root.head.head.pos_ == "NOUN"
             ):
                 continue  # "the time limit for bringing charges": a noun's purpose, no event
+            if entry.type not in HOSTILE_TYPES and self._tried(root, self.attempt_verbs):
+                continue  # "as they tried to arrest X", "sought to extradite him": not done
+            if entry.type == "investigation" and self.armed is not None and self._military_raid(root):
+                entry = self.armed  # "commandos raided ANC houses": an attack, not a police raid
             cands.append(
                 Candidate(
                     type=entry.type,
@@ -179,6 +188,12 @@ class SentenceAnalyzer:
         out += self._disclosures(out, heads)
         out += self._renditions(sent, out, heads)
         return self._fold_responses([c for c in out if not self._vague(c)])
+
+    def _military_raid(self, verb: Token) -> bool:
+        """A raid carried out by soldiers ("commandos raided ANC houses"), not by the police."""
+        return verb.lemma_.lower() == "raid" and any(
+            t.lemma_.lower() in self.military for t in self.roles.agent_tokens(verb, set())
+        )
 
     def _disclosures(self, cands: list[Candidate], heads: set[int]) -> list[Candidate]:
         """An authority reporting another state's hostile act ("Denmark's intelligence service
@@ -360,12 +375,18 @@ class SentenceAnalyzer:
             for k, gov in enumerate(path[1:], start=1):
                 if path[k - 1].dep_ in ("conj", "appos"):
                     break  # "the 1982 bombing …, and the 1994 bombing": a list of acts
+                if path[k - 1].dep_ == "advcl" and any(t.dep_ in SUBJECT for t in path[k - 1].children):
+                    break  # "X was killed by a bomb, and a year later a gunman shot Y": its own doer
                 other = by_head.get(gov.i)
                 if other is None or not other.hostile or other.head.i in dropped:
                     continue
                 keep, lose = (c, other) if (other.generic or other.entry.weak) else (other, c)
+                if c.entry.weak and other.entry.weak and not (c.generic or other.generic):
+                    keep, lose = other, c  # "a gunman shot X": the act the verb tells
                 if keep.generic and not lose.generic:
                     keep, lose = lose, keep
+                if keep.type == "bombing" and self._kills_person(lose):
+                    keep, lose = lose, keep  # "X was killed by a bomb": aimed at one person
                 keep.extra.append(lose.head)
                 dropped.add(lose.head.i)
                 break
@@ -383,6 +404,12 @@ class SentenceAnalyzer:
         dropped |= {
             c.head.i for c in cands if c.hostile and c.head.dep_ == "compound" and c.head.head.i in responses
         }
+        # "surveillance footage", "assault rifles": the act word only qualifies a thing
+        dropped |= {
+            c.head.i
+            for c in cands
+            if c.hostile and c.head.dep_ in ("compound", "amod") and c.head.head.lemma_.lower() in self.things
+        }
         kept = [c for c in cands if c.head.i not in dropped]
         hostile = [c for c in kept if c.hostile]
         if len(hostile) > 1:  # "monitoring them with the intention of killing them": one act
@@ -390,6 +417,13 @@ class SentenceAnalyzer:
             if len(purposive) < len(hostile):
                 kept = [c for c in kept if c.head.i not in purposive]
         return [c for c in kept if not self._habitual(c)]
+
+    def _kills_person(self, cand: Candidate) -> bool:
+        """A killing told of named people ("killed the journalist X"): the one it was aimed at."""
+        return cand.type == "assassination" and any(
+            t.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in t.children if c.dep_ == "appos")
+            for t in self.roles.patient_tokens(cand.head)
+        )
 
     @staticmethod
     def _act_of_victim(verb: Token, by_head: dict[int, Candidate]) -> Candidate | None:
@@ -492,6 +526,7 @@ class SentenceAnalyzer:
             hired = any(
                 t.dep_ == "nsubjpass" and t.head.lemma_.lower() in self.roles.principal_verbs for t in perp
             )
+            cand.anonymous = bool(perp) and all(self._anonymous(t) and t.i != head.i for t in perp)
             cand.state_agent = (
                 hired
                 or any(self.roles.is_state_agent(t) for t in perp)
@@ -549,6 +584,25 @@ class SentenceAnalyzer:
                 cand.place = places[0] if places else None
         cand._places = places  # type: ignore[attr-defined]
 
+    def _anonymous(self, tok: Token) -> bool:
+        """A doer the text does not name or tie to anyone: "two men", "a gunman", "the team",
+        "the bomb" (a weapon told as the doer). Such a doer leaves the state behind the act open."""
+        return (
+            tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in self.anonymous_doers
+            and not self.roles.named_in(tok)
+            # "two Palestinian gunmen", "gunmen from Hamas": tied to a people or a group
+            and not any(
+                t.ent_type_ in ("NORP", "ORG", "GPE")
+                for c in tok.children
+                if c.dep_ in ("amod", "compound", "nmod", "poss")
+                or (c.dep_ == "prep" and c.lower_ in ("from", "of"))
+                for t in c.subtree
+            )
+            and self.roles.phrase_country(tok) is None
+            and not self.roles.principals(tok)
+        )
+
     @staticmethod
     def _compounds(tok: Token) -> list[Token]:
         """The compound modifiers of a noun, and theirs ("Paris" in "Paris rally bomb plot")."""
@@ -573,12 +627,14 @@ class SentenceAnalyzer:
     def _blamed_state(self, sent: Span) -> str | None:
         """ "…, which Argentina blamed on Iran", "attributed the killings to Iran": Iran."""
         for tok in sent:
-            if tok.lemma_.lower() not in ("blame", "attribute") or tok.pos_ != "VERB":
+            if tok.lemma_.lower() not in ("blame", "attribute", "trace") or tok.pos_ != "VERB":
                 continue
-            for prep in tok.children:
+            # "the FBI traced the bomb to DINA", "investigators traced the order back to Taipei"
+            backs = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "back"]
+            for prep in (c for h in (tok, *backs) for c in h.children):
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in ("on", "to"):
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and (code := self.roles.phrase_country(pobj)):
+                        if pobj.dep_ == "pobj" and (code := self.roles.state_of(pobj)):
                             return code
         return None
 
@@ -600,8 +656,23 @@ class SentenceAnalyzer:
             gov = tok.head if tok.dep_ in (*SUBJECT, "poss") else tok.head.head
             if gov.i != head.i and gov.lemma_.lower() in foil:
                 continue  # "an attempt to kill X was foiled by police": police foiled it
-            out.append(tok)
+            # "killed by a bomb that agents had hidden", "a bomb planted by agents killed X":
+            # those who placed the weapon are the doers
+            out.extend(self._placed_by(tok) or [tok])
         return out
+
+    def _placed_by(self, weapon: Token) -> list[Token]:
+        """Who placed, sent or hid a weapon told as the doer ("a bomb planted by X", "a bomb
+        that X had hidden"), or nothing when ``weapon`` is no weapon or nobody is named."""
+        if weapon.lemma_.lower() not in self.weapons:
+            return []
+        for clause in (c for c in weapon.children if c.dep_ in ("acl", "relcl")):
+            for child in clause.children:
+                if child.dep_ == "agent":
+                    return [g for g in child.children if g.dep_ == "pobj"]
+                if child.dep_ == "nsubj" and child.tag_ not in ("WP", "WDT"):
+                    return [child]
+        return []
 
     def _reporting(self, tok: Token) -> bool:
         """A verb that reports what its clausal complement says happened ("said", "revealed")."""
@@ -689,9 +760,7 @@ class SentenceAnalyzer:
         "After the verdict, the ministry summoned …"): the year of the act before it is no
         guess at its date."""
         head = cand.head
-        if any(
-            c.dep_ == "advmod" and c.lower_ in ("later", "subsequently", "afterwards") for c in head.children
-        ):
+        if any(c.dep_ == "advmod" and c.lower_ in self.later_words for c in head.children):
             return True
         responses = {s.root.i for s in self.doc.spans[TRIG_KEY] if s.label_ not in HOSTILE_TYPES}
         after = [p for p in fronted_preps(cand.sent) if p.lower_ == "after"]
@@ -997,6 +1066,19 @@ class SentenceAnalyzer:
         return None
 
     def _place_of(self, tok: Token) -> Place | None:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.settlements:
+            # "in the Paris suburb of Suresnes", "the nearby town of El Campello": the "of" names it
+            for pobj in (
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            ):
+                if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+                    continue
+                # a name the tagger did not read as a place is one here
+                place = self._place_of(pobj) or self.places.resolve(
+                    self.doc[pobj.left_edge.i : pobj.i + 1].text
+                )
+                if place is not None and place.place:
+                    return place
         if tok.lemma_.lower() in ("soil", "territory"):
             code = self.roles.phrase_country(tok)
             return Place(code) if code else None

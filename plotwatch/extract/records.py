@@ -245,6 +245,19 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
                 if (acts or roles.is_state_agent(obj)) and (code := roles.phrase_country(obj)):
                     out[code] += 1
             continue
+        if tok.lemma_.lower() == "trace" and tok.pos_ == "VERB":
+            # "the FBI traced the bomb to DINA", "investigators traced the order back to Taipei"
+            traced = [
+                c
+                for c in tok.children
+                if c.dep_ == "dobj" and (c.i in hostile or c.lemma_.lower() in objects)
+            ]
+            backs = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "back"]
+            for prep in [c for h in (tok, *backs) for c in h.children] if traced else []:
+                for g in prep.children if prep.dep_ == "prep" and prep.lower_ == "to" else ():
+                    if g.dep_ == "pobj" and (code := roles.state_of(g)):
+                        out[code] += 1
+            continue
         if tok.lemma_.lower() not in words:
             continue
         acts = [
@@ -336,7 +349,7 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             cand.agent_state = _story_country(trail, cand)
         if cand.hostile:
             perp = [a for a in cand.actors if a.role == "perpetrator"]
-            if cand.agent_state is None and (not perp or cand.state_agent or cand.generic):
+            if cand.agent_state is None and (not perp or cand.state_agent or cand.generic or cand.anonymous):
                 cand.agent_state = dominant
         elif cand.agent_state is None and cand.place is not None:
             cand.agent_state = cand.place.country

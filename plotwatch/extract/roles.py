@@ -24,6 +24,10 @@ PRONOUNS = {"he", "she", "him", "her"}
 INDEFINITE = {"a", "an"}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Words that make a phrase name an organ of a state ("an Indian government employee").
+STATE_ORGANS = frozenset(
+    {"government", "state", "ministry", "intelligence", "regime", "military", "army", "embassy"}
+)
 # Nouns of "at the direction of X", "on the orders of X": X is behind the act.
 BEHEST = {"direction", "behest", "order", "instruction", "instigation", "command", "request"}
 
@@ -41,6 +45,7 @@ class RoleFinder:
         self.anaphors = set(cues.get("person_anaphors", ()))
         self.group_nouns: dict[str, int] = dict(cues.get("group_anaphors", {}))
         self.principal_verbs = set(cues.get("principal_verbs", ()))
+        self.member_nouns = set(cues.get("member_nouns", ()))
         self.gaz: dict[int, Span] = {}
         for span in doc.spans.get(GAZ_KEY, []):
             for i in range(span.start, span.end):
@@ -115,6 +120,17 @@ class RoleFinder:
         first = head
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "were watched, followed and threatened": the first verb's subject
+        own = {"nsubj", "nsubjpass", "dobj"}
+        if (
+            first is not head
+            and any(c.dep_ == "auxpass" for c in head.children)
+            and not any(c.dep_ in own for c in head.children)
+            and not any(c.dep_ == "auxpass" for c in first.children)
+        ):
+            # "X opened a parcel and was killed": the active first verb's subject is the one killed
+            subj = [c for c in first.children if c.dep_ == "nsubj"]
+            if subj:
+                return subj
         for cur in (
             head,
             *([head.head] if head.dep_ == "xcomp" else []),
@@ -143,6 +159,15 @@ class RoleFinder:
                     out.extend(c for c in child.children if c.dep_ == "dobj")
             if out:
                 break
+        if not out and head.pos_ == "VERB":
+            # "shot and wounded X": the verbs share the object
+            out = [
+                o
+                for v in head.children
+                if v.dep_ == "conj" and v.pos_ == "VERB" and not any(c.dep_ in SUBJECT for c in v.children)
+                for o in v.children
+                if o.dep_ == "dobj"
+            ]
         return out
 
     @staticmethod
@@ -231,7 +256,7 @@ class RoleFinder:
                 # the clause describes, and an apposition's head names him
                 tok = tok.head.head
                 tok = tok.head if tok.dep_ == "appos" else tok
-            spans = self._named_in(tok)
+            spans = self.named_in(tok)
             definite = any(c.lower_ in ("the", "both") for c in tok.children)
             if not spans and (tok.lower_ in PRONOUNS or (tok.lemma_.lower() in self.anaphors and definite)):
                 ante = self.antecedent(sent.start)
@@ -294,7 +319,7 @@ class RoleFinder:
         verb = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and verb.dep_ == "conj":
             for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")):
-                names = [n for o in self._with_conj([obj]) for n in self._named_in(o) or self.listed_names(o)]
+                names = [n for o in self._with_conj([obj]) for n in self.named_in(o) or self.listed_names(o)]
                 people = [n for n in names if n.label_ in ("PERSON", "person")]
                 if people:
                     return people
@@ -312,7 +337,7 @@ class RoleFinder:
             out.extend(t for t in tok.conjuncts if t.i > tok.i)
         return out
 
-    def _named_in(self, tok: Token) -> list[Span]:
+    def named_in(self, tok: Token) -> list[Span]:
         """Gazetteer or NER spans in the noun phrase of ``tok`` (its non-clausal subtree)."""
         found: dict[tuple[int, int], Span] = {}
         stack = [(tok, False)]
@@ -422,7 +447,23 @@ class RoleFinder:
             # "the attack was ordered by Pyongyang": a capital doing something is its government
             named = self.ents.get(tok.i)
             return self.places.capitals.get((named.text if named is not None else tok.text).lower())
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.member_nouns:
+            # "two officers of France's intelligence service", "an agent of the Soviet secret
+            # police": a member of a state organ is that state's
+            for organ in _in_objects(tok, ("of",)):
+                official = any(t.lemma_.lower() in (*STATE_ORGANS, "police") for t in organ.subtree)
+                if (self.is_state_agent(organ) or official) and (code := self.phrase_country(organ)):
+                    return code
         return None
+
+    def state_of(self, tok: Token) -> str | None:
+        """The state a phrase names or qualifies, a capital standing for its government
+        ("traced the order back to Taipei") included."""
+        code = self.phrase_country(tok)
+        if code is None and tok.ent_type_ == "GPE":
+            named = self.ents.get(tok.i)
+            code = self.places.capitals.get((named.text if named is not None else tok.text).lower())
+        return code
 
     def responder_country(self, tok: Token) -> str | None:
         """The state of a responder phrase: an authority ("Danish police", "a Berlin court",
@@ -489,12 +530,12 @@ def subject_of(head: Token) -> Token | None:
     return None
 
 
-def _in_objects(tok: Token) -> list[Token]:
+def _in_objects(tok: Token, preps: tuple[str, ...] = ("in", "of")) -> list[Token]:
     """Objects of "in"/"of" phrases on a noun ("prosecutors in Istanbul", "the court of Antwerp")."""
     return [
         g
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "of")
+        if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]

@@ -1113,3 +1113,145 @@ def test_a_time_later_counts_from_the_narrative_not_from_a_date_describing_someo
     )
     found = [e for e in events(ex, text, dt.date(2021, 5, 24)) if e.type == "kidnapping"]
     assert found and all(e.date.value and e.date.value.startswith("2021") for e in found)
+
+
+# -- killings told without a named doer, by a weapon, or at a member of a state organ ------------
+
+
+def test_a_member_of_a_state_organ_is_that_states(ex: Extractor) -> None:
+    text = (
+        "Two officers of Spain's intelligence service were sentenced in Lisbon on Friday for the "
+        "bombing of a fishing boat in which a sailor drowned."
+    )
+    assert one(ex, text, "bombing").agent_state == "ES"
+
+
+def test_doers_told_only_as_strangers_leave_the_state_to_the_article(ex: Extractor) -> None:
+    text = (
+        "Russian agents shot dead the blogger Pavel Orlov in Kyiv in March 2017.\n\n"
+        "In May 2019 the journalist Olga Petrova was shot dead in Riga by two men who had been "
+        "waiting for her."
+    )
+    found = [e for e in events(ex, text) if e.type == "assassination"]
+    assert sorted((e.country, e.agent_state) for e in found) == [("LV", "RU"), ("UA", "RU")]
+
+
+def test_a_bomb_that_kills_a_named_person_is_an_assassination(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "In May 2019 a bomb planted by Russian agents killed the journalist Olga Petrova in Riga.",
+        "assassination",
+    )
+    assert e.agent_state == "RU" and e.place == "Riga" and "Olga Petrova" in names(e, "target")
+    assert not [
+        e
+        for e in events(
+            ex, "In May 2019 a bomb planted by Russian agents killed the journalist Olga Petrova in Riga."
+        )
+        if e.type == "bombing"
+    ]
+
+
+def test_those_who_hid_the_weapon_are_the_doers(ex: Extractor) -> None:
+    text = (
+        "In May 2019 the journalist Olga Petrova was killed in Riga by a bomb that Russian agents "
+        "had hidden in a parcel."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "RU" and "Russian agents" in names(e, "perpetrator")
+
+
+def test_fired_at_a_person_is_an_attempt_to_kill(ex: Extractor) -> None:
+    text = (
+        "A man sent by Moscow fired at the exiled editor Ivan Sokolov outside his flat in Prague "
+        "in 2019, missing him."
+    )
+    e = one(ex, text, "assassination")
+    assert e.status == "failed" and e.agent_state == "RU" and e.place == "Prague"
+    assert "Ivan Sokolov" in names(e, "target")
+
+
+def test_shot_and_wounded_share_the_victim_and_the_verb_names_the_act(ex: Extractor) -> None:
+    text = (
+        "In October 2019 a gunman sent by Moscow shot and wounded the exiled editor Ivan Sokolov in Prague."
+    )
+    e = one(ex, text, "assassination")
+    assert e.status == "failed" and "Ivan Sokolov" in names(e, "target")
+    assert not [e for e in events(ex, text) if e.type == "armed_attack"]
+
+
+def test_a_clause_with_its_own_doer_is_an_act_of_its_own(ex: Extractor) -> None:
+    text = (
+        "In March 2017 Russian agents shot dead the blogger Pavel Orlov in Kyiv, and a year later, "
+        "in May 2018, a gunman in Riga shot and badly wounded the journalist Olga Petrova."
+    )
+    found = [e for e in events(ex, text) if e.type == "assassination"]
+    assert sorted((e.country, e.status) for e in found) == [("LV", "failed"), ("UA", "executed")]
+
+
+def test_the_town_of_x_is_placed_at_x(ex: Extractor) -> None:
+    text = (
+        "Other exiles recalled the former minister Ali Karimi, who was stabbed to death at his home "
+        "in the Paris suburb of Suresnes in August 1991 by Iranian agents."
+    )
+    assert one(ex, text, "assassination").place == "Suresnes"
+    text = "In July 1973, in the Norwegian resort of Lillehammer, Israeli agents shot dead Ahmed Bouchiki."
+    assert one(ex, text, "assassination").place == "Lillehammer"
+
+
+def test_traced_to_a_state_organ_names_the_state_and_is_an_investigation(ex: Extractor) -> None:
+    text = (
+        "The writer Chen Li was shot dead by two men in Vancouver in October 2019. "
+        "American investigators soon traced the order back to Beijing."
+    )
+    assert one(ex, text, "assassination").agent_state == "CN"
+    assert one(ex, text, "investigation").agent_state == "US"
+
+
+def test_an_act_word_qualifying_a_thing_is_no_act(ex: Extractor) -> None:
+    text = (
+        "Russian agents shot dead the blogger Pavel Orlov in Kyiv in March 2017. "
+        "In April the police released surveillance footage and said the SVR had ordered the killing."
+    )
+    assert not [e for e in events(ex, text) if e.type == "surveillance"]
+
+
+def test_historical_intelligence_services_are_their_states(ex: Extractor) -> None:
+    text = (
+        "Agents of the DGSE sank the ship with two mines, and the Mossad shot dead a courier in Rome in 1979."
+    )
+    e = one(ex, text, "assassination", dt.date(1985, 1, 1))
+    assert e.agent_state == "IL"
+
+
+def test_a_response_told_as_eventual_takes_no_date_from_the_act(ex: Extractor) -> None:
+    text = (
+        "Russian agents shot dead the blogger Pavel Orlov in Kyiv in March 2017. "
+        "Ukrainian police eventually traced the killing to the FSB."
+    )
+    assert one(ex, text, "investigation").date.value is None
+
+
+def test_a_raid_by_soldiers_is_no_police_raid(ex: Extractor) -> None:
+    text = (
+        "In May 1985 Iraqi commandos crossed the border and raided a Kurdish camp in Sardasht, "
+        "killing nine people."
+    )
+    assert not [e for e in events(ex, text) if e.type == "investigation"]
+
+
+def test_a_response_only_tried_is_no_response(ex: Extractor) -> None:
+    text = (
+        "Seven people were hurt in Lviv when Ukrainian police tried to arrest the Russian agent Ivan Sokolov."
+    )
+    assert not [e for e in events(ex, text) if e.type == "arrest"]
+
+
+def test_the_one_killed_after_opening_a_parcel_is_the_target(ex: Extractor) -> None:
+    text = (
+        "It is thirty years to the day since the journalist Ana Silva opened a parcel at her desk in "
+        "Lisbon and was killed by the bomb that Angolan agents had hidden inside it."
+    )
+    e = one(ex, text, "assassination")
+    assert "Ana Silva" in names(e, "target") and e.agent_state == "AO"
+    assert e.date.value == "1992-05-10"

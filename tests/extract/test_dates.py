@@ -110,3 +110,27 @@ def test_a_month_of_that_year_and_a_count_from_the_act_take_the_anchor() -> None
     assert d.resolve("that December", None, may_2007).date.value == "2007-12"
     day = Resolved(PartialDate.of(1984, 4, 17))
     assert d.resolve("Five days after the shooting", None, day).date.value == "1984-04-22"
+
+
+def test_years_to_the_day_count_back_from_publication_to_the_day() -> None:
+    r = DateResolver(dt.date(2022, 8, 17), 2022)
+    assert r.resolve("thirty years to the day").date.value == "1992-08-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("that summer", "1978-04", "1978"),
+        ("within days", "1973-07", "1973-07"),
+        ("days later", "2022-10-16", "2022-10"),
+        ("within weeks", "1992-09-17", "1992"),
+        ("weeks later", "1984-10-15", "1984"),
+    ],
+)
+def test_unnumbered_times_after_a_date_keep_what_is_known_of_it(
+    text: str, anchor: str, expected: str
+) -> None:
+    y, *rest = (int(p) for p in anchor.split("-"))
+    r = DateResolver(dt.date(2022, 12, 14), 2022)
+    res = r.resolve(text, None, Resolved(PartialDate.of(y, *rest)))
+    assert res is not None and res.date.value == expected

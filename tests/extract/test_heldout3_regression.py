@@ -1,8 +1,9 @@
 """End-to-end regression over eval/heldout3, the third held-out set (slow).
 
-Its articles and gold were committed before the extractor was first run on them, and no
-rule has been written from its errors yet: the floors sit a little below that single,
-untuned run (eval/heldout3/README.md).
+Its articles and gold were committed before the extractor was first run on them and run once
+(F1 0.439); the set was then opened and rules were written from its errors, so its figures are
+no longer unseen-article figures (eval/heldout3/README.md). The floors sit a little below the
+current figures.
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ def test_heldout3_regression_incident_f1(tmp_path: Path) -> None:
     assert len(report.added) == 10
     result = evaluate(list_incidents(store), gold).to_dict()
     # the single untuned run (ea54d4c): TP 18, FP 9, FN 37, F1 0.439, date 0.67, status 1.00,
-    # place 0.72, agent state 0.94, actor recall 0.50
-    assert result["f1"] >= 0.41
-    assert result["tp"] >= 17
+    # place 0.72, agent state 0.94, actor recall 0.50; after rules written from its errors:
+    # TP 27, FP 9, FN 28, F1 0.593, date 0.67, status 0.96, place 0.74, agent state 1.00,
+    # actor recall 0.40 (it counts the actors of matched incidents only)
+    assert result["f1"] >= 0.57
+    assert result["tp"] >= 26
     assert result["accuracy"]["date"] >= 0.60
     assert result["accuracy"]["status"] >= 0.90
-    assert result["accuracy"]["place"] >= 0.65
-    assert result["accuracy"]["agent_state"] >= 0.90
-    assert result["actor_recall"] >= 0.45
+    assert result["accuracy"]["place"] >= 0.68
+    assert result["accuracy"]["agent_state"] >= 0.95
+    assert result["actor_recall"] >= 0.37
