@@ -75,9 +75,9 @@ RE_SAME = re.compile(
     re.I,
 )
 # "within weeks", "days later": an unnumbered length after the last date, known to the month
-# (days) or the year (weeks, months) of it at best ("within days of the attack" counts from the act)
+# (days) or the year (weeks, months) of it at best ("within days of the attack": the act's month)
 RE_VAGUE_LATER = re.compile(
-    r"\b(?:within\s+(days|weeks|months)(?!\s+of\b)|(days|weeks|months)\s+(?:later|afterwards))\b", re.I
+    r"\b(?:within\s+(days|weeks|months)|(days|weeks|months)\s+(?:later|afterwards))\b", re.I
 )
 RE_NEXT = re.compile(r"\bthe\s+(following|next|previous|preceding)\s+(day|week|month|year)\b", re.I)
 # "the day before" alone; "the day after the attack" counts from the attack, not from a date

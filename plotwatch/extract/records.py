@@ -72,21 +72,27 @@ def _headline_repeats(sents: list, per_sent: list[list[Candidate]]) -> None:
     the parser reads badly: its hostile act is dropped when the body places an act of the same
     type by the same state, and the headline gives no place or another country ("Envoy gets
     20 years in Belgium over Paris rally bomb plot" would place the plot in Belgium)."""
-    if len(sents) < 2 or not per_sent[0]:
+    # the headline lines: those before the first sentence that ends like one (a title and
+    # its repeat as the page heading)
+    heads = 0
+    while heads < len(sents) - 1 and sents[heads].text.rstrip()[-1:] not in ".!?:;\"”'’)":
+        heads += 1
+    if not heads or not any(per_sent[:heads]):
         return
-    if sents[0].text.rstrip()[-1:] in ".!?:;\"”'’)":
-        return
-    body = [c for group in per_sent[1:] for c in group if c.hostile and c.place is not None]
+    body = [c for group in per_sent[heads:] for c in group if c.hostile and c.place is not None]
 
     def placed_better(c: Candidate, b: Candidate) -> bool:
         assert b.place is not None
+        # a headline naming the place the body names too, and no date, repeats the body's act
+        # ("Officials say diplomats were behind killing of defector in Istanbul")
         return (
             b.type == c.type
             and b.agent_state in (c.agent_state, None)
-            and (c.place is None or c.place.country != b.place.country)
+            and (c.place is None or c.place.country != b.place.country or c.date is None)
         )
 
-    per_sent[0] = [c for c in per_sent[0] if not c.hostile or not any(placed_better(c, b) for b in body)]
+    for k in range(heads):
+        per_sent[k] = [c for c in per_sent[k] if not c.hostile or not any(placed_better(c, b) for b in body)]
 
 
 def _definite_references(cands: list[Candidate]) -> list[Candidate]:

@@ -26,8 +26,10 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Words that make a phrase name an organ of a state ("an Indian government employee").
 STATE_ORGANS = frozenset(
-    {"government", "state", "ministry", "intelligence", "regime", "military", "army", "embassy"}
+    {"government", "state", "ministry", "intelligence", "regime", "military", "army", "embassy", "consulate"}
 )
+# Prepositions that only time a noun ("hours after the killing"): the clause's doer is not its doer.
+TIME_PREPS = frozenset({"after", "before", "since", "until", "following", "during", "amid"})
 # Nouns of "at the direction of X", "on the orders of X": X is behind the act.
 BEHEST = {"direction", "behest", "order", "instruction", "instigation", "command", "request"}
 

@@ -12,6 +12,7 @@ import pytest
 
 from plotwatch.extract import Extractor
 from plotwatch.extract.dates import reference_year
+from plotwatch.types import HOSTILE_TYPES as HOSTILE
 from plotwatch.types import EventMention
 
 
@@ -1100,7 +1101,8 @@ def test_an_act_naming_what_a_charge_is_for_takes_no_date_from_the_when_clause(e
         "Kazakhstan says the killing was ordered by Tashkent."
     )
     e = one(ex, text, "arrest", dt.date(2019, 4, 1))
-    assert e.date.value == "2017-03-04" and e.agent_state == "KZ"
+    # "within days of the attack" (4 March): the month is known, not the day
+    assert e.date.value == "2017-03" and e.agent_state == "KZ"
 
 
 def test_a_time_later_counts_from_the_narrative_not_from_a_date_describing_someone(ex: Extractor) -> None:
@@ -1255,3 +1257,93 @@ def test_the_one_killed_after_opening_a_parcel_is_the_target(ex: Extractor) -> N
     e = one(ex, text, "assassination")
     assert "Ana Silva" in names(e, "target") and e.agent_state == "AO"
     assert e.date.value == "1992-05-10"
+
+
+# -- killings and responses told in other words ----------------------------------------------
+
+
+def test_the_killing_refers_back_and_names_who_was_behind_it(ex: Extractor) -> None:
+    text = (
+        "In March 2021 the blogger Pavel Orlov was shot dead in Vienna by two men. "
+        "Austrian investigators said the killing had been carried out by the FSB."
+    )
+    e = one(ex, text, "assassination")
+    assert e.agent_state == "RU" and e.place == "Vienna"
+
+
+def test_response_words_arraign_catch_pick_up_hand_over(ex: Extractor) -> None:
+    text = "Two Russian agents were arraigned in Oslo in July 2019 on charges of spying."
+    assert one(ex, text, "charge").agent_state == "NO"
+    text = "Norwegian police caught two Iranian agents in Bergen in May 2019."
+    assert one(ex, text, "arrest").agent_state == "NO"
+    text = "The two Iranian agents were picked up in Bergen in May 2019."
+    assert one(ex, text, "arrest").country == "NO"
+    text = "In April 1978 the Bolivian government handed the agent Juan Ortiz over to the United States."
+    assert one(ex, text, "extradition").agent_state == "BO"
+
+
+def test_kicked_and_punched_is_an_assault(ex: Extractor) -> None:
+    text = "In 2022 Chinese consulate staff kicked and punched the protester Li Wei inside the grounds."
+    e = one(ex, text, "assault")
+    assert e.agent_state == "CN" and "Li Wei" in names(e, "target")
+
+
+def test_suspending_a_dialogue_is_a_diplomatic_measure(ex: Extractor) -> None:
+    text = "The European Union suspended its dialogue with Iran in April 1997."
+    assert one(ex, text, "diplomatic_measure").agent_state == "EU"
+
+
+def test_an_illness_is_no_act(ex: Extractor) -> None:
+    text = (
+        "Russian agents poisoned the banker Ivan Sokolov in Vienna in 2019. He collapsed in a street "
+        "on 12 May 2019. Doctors at the time blamed a heart attack."
+    )
+    assert [e.type for e in events(ex, text) if e.type in HOSTILE] == ["assassination"]
+
+
+def test_the_charges_of_a_case_are_no_act(ex: Extractor) -> None:
+    text = (
+        "Russian agents poisoned the banker Ivan Sokolov in Vienna in 2019. The murder charges "
+        "against the two men held in Graz were dropped in 2020."
+    )
+    assert [e.type for e in events(ex, text) if e.type in HOSTILE] == ["assassination"]
+
+
+def test_a_date_fronted_before_a_report_is_not_the_acts(ex: Extractor) -> None:
+    text = (
+        "Russian agents shot dead the blogger Pavel Orlov in Kyiv in January 2017. In March the police "
+        "chief said he was certain that the FSB had carried out the killing."
+    )
+    found = [e for e in events(ex, text) if e.type == "assassination"]
+    assert [e.date.value for e in found] == ["2017-01"]
+
+
+def test_a_repeated_headline_repeats_the_bodys_act(ex: Extractor) -> None:
+    text = (
+        "Officials say Iranian agents were behind killing of defector in Istanbul\n"
+        "Officials say Iranian agents were behind killing of defector in Istanbul\n\n"
+        "Iranian agents shot dead the defector Ali Karimi on a street in Istanbul in November 2019, "
+        "Turkish officials said."
+    )
+    assert one(ex, text, "assassination").date.value == "2019-11"
+
+
+def test_killings_counted_are_a_summary(ex: Extractor) -> None:
+    text = "Iranian agents were behind two killings in the Netherlands, the Dutch government said."
+    assert not [e for e in events(ex, text) if e.type in HOSTILE]
+
+
+def test_the_subject_of_a_clause_timed_by_the_killing_is_not_its_doer(ex: Extractor) -> None:
+    text = (
+        "A Tajik blogger was found stabbed to death in a flat in Warsaw on Thursday. He had travelled "
+        "there with a compatriot. The compatriot boarded a flight to Dushanbe hours after the killing. "
+        "Exiles blamed the Tajik security service."
+    )
+    assert one(ex, text, "assassination").agent_state == "TJ"
+
+
+def test_a_killing_a_state_ordered_was_carried_out(ex: Extractor) -> None:
+    text = (
+        "Judges in Vienna ruled that the Russian state ordered the killing of Ivan Sokolov in Graz in 2019."
+    )
+    assert one(ex, text, "assassination").status == "executed"
