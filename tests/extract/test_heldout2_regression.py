@@ -43,12 +43,14 @@ def test_heldout2_regression_incident_f1(tmp_path: Path) -> None:
     # place 0.70, agent state 1.00, actor recall 0.64. After rules written from its errors
     # (d78bd70): TP 25, FP 10, FN 20, F1 0.625, date 0.76, status 0.96, place 0.68, actor
     # recall 0.45 (27 of the 60 actors of the 25 matched events; it was 16 of 31 over 13
-    # matched events: the events matched since have actors harder to find)
-    assert result["f1"] >= 0.60
-    assert result["tp"] >= 24
-    assert result["accuracy"]["date"] >= 0.70
+    # matched events: the events matched since have actors harder to find). After the rules
+    # written from held-out 3's errors: TP 27, FP 9, FN 18, F1 0.667, date 0.78, status 0.96,
+    # place 0.70, actor recall 0.55 (35 of 64)
+    assert result["f1"] >= 0.64
+    assert result["tp"] >= 26
+    assert result["accuracy"]["date"] >= 0.74
     assert result["accuracy"]["status"] >= 0.90
-    assert result["accuracy"]["place"] >= 0.60
+    assert result["accuracy"]["place"] >= 0.66
     assert result["accuracy"]["agent_state"] >= 0.95
-    assert result["actor_recall"] >= 0.43
-    assert result["actors_found"] >= 25
+    assert result["actor_recall"] >= 0.50
+    assert result["actors_found"] >= 33

@@ -31,12 +31,13 @@ def test_heldout3_regression_incident_f1(tmp_path: Path) -> None:
     result = evaluate(list_incidents(store), gold).to_dict()
     # the single untuned run (ea54d4c): TP 18, FP 9, FN 37, F1 0.439, date 0.67, status 1.00,
     # place 0.72, agent state 0.94, actor recall 0.50; after rules written from its errors:
-    # TP 27, FP 9, FN 28, F1 0.593, date 0.67, status 0.96, place 0.74, agent state 1.00,
-    # actor recall 0.40 (it counts the actors of matched incidents only)
-    assert result["f1"] >= 0.57
-    assert result["tp"] >= 26
-    assert result["accuracy"]["date"] >= 0.60
-    assert result["accuracy"]["status"] >= 0.90
-    assert result["accuracy"]["place"] >= 0.68
+    # TP 30, FP 8, FN 25, F1 0.645, date 0.70, status 0.97, place 0.77, agent state 1.00,
+    # actor recall 0.45 (39 of 86; it counts the actors of matched incidents only)
+    assert result["f1"] >= 0.62
+    assert result["tp"] >= 29
+    assert result["accuracy"]["date"] >= 0.66
+    assert result["accuracy"]["status"] >= 0.92
+    assert result["accuracy"]["place"] >= 0.72
     assert result["accuracy"]["agent_state"] >= 0.95
-    assert result["actor_recall"] >= 0.37
+    assert result["actor_recall"] >= 0.42
+    assert result["actors_found"] >= 37
