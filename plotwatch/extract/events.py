@@ -524,6 +524,8 @@ class SentenceAnalyzer:
             )
             named = (self._place_of(t) for t in proper)
             places = [p for p in named if p is not None and p.place][:1]
+        if not places and origin is not None and cand.type == "kidnapping":
+            places = [origin]  # "lured the composer from West Berlin": taken from where he was
         cand.place = places[0] if places else None
         cand.origin = origin
         if cand.hostile:

@@ -48,6 +48,14 @@ CONTINENTS = frozenset(
 )  # fmt: skip
 
 
+# Lower-case points of the compass before a place name ("west London", "central Tokyo").
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "north-west", "north-east", "south-west", "south-east", "northwest", "northeast",
+     "southwest", "southeast", "downtown"}
+)  # fmt: skip
+
+
 def _fold(text: str) -> str:
     """Without accents: "Bogotá" and "Bogota" are one name."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -161,4 +169,7 @@ class PlaceResolver:
                 return Place(cc, name, lat, lon)
         if key in self.capitals:
             return Place(self.capitals[key], text.strip())
+        first, _, rest = text.strip().partition(" ")
+        if first in COMPASS and rest:  # "in west London", "central Tokyo": the city (lower case only:
+            return self.resolve(rest, allow_city)  # "North Carolina" is no "Carolina")
         return None

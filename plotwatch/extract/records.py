@@ -92,7 +92,14 @@ def _headline_repeats(sents: list, per_sent: list[list[Candidate]]) -> None:
         )
 
     for k in range(heads):
-        per_sent[k] = [c for c in per_sent[k] if not c.hostile or not any(placed_better(c, b) for b in body)]
+        kept = []
+        for c in per_sent[k]:
+            better = [b for b in body if c.hostile and placed_better(c, b)] if c.hostile else []
+            if not better:
+                kept.append(c)
+            for b in better:  # "Nigeria's botched kidnapping": the state the headline names
+                b.agent_state = b.agent_state or c.agent_state
+        per_sent[k] = kept
 
 
 def _definite_references(cands: list[Candidate]) -> list[Candidate]:

@@ -113,6 +113,8 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
         if cur.pos_ == "VERB" and cur.tag_ == "VBG" and cur.dep_ == "ROOT":
             break
         if cur.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in SUBJECT for c in cur.children):
+            if cur.dep_ == "conj" and cur.pos_ == "VERB":
+                break  # "Lagos denied it, but Britain expelled two diplomats": a clause of its own
             closed = True  # "…, while EU governments announced expulsions": their own clause
     return None
 

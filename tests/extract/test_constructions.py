@@ -1347,3 +1347,78 @@ def test_a_killing_a_state_ordered_was_carried_out(ex: Extractor) -> None:
         "Judges in Vienna ruled that the Russian state ordered the killing of Ivan Sokolov in Graz in 2019."
     )
     assert one(ex, text, "assassination").status == "executed"
+
+
+# -- held-out 4's errors read ----------------------------------------------------------------
+
+
+def test_a_compass_word_before_a_city_places_the_act_in_the_city(ex: Extractor) -> None:
+    e = one(
+        ex, "Iranian agents shot a dissident outside his home in west Amsterdam in 2017.", "assassination"
+    )
+    assert (e.country, e.place) == ("NL", "Amsterdam")
+
+
+def test_a_former_half_of_a_city_is_the_city(ex: Extractor) -> None:
+    e = one(ex, "In 1970 Polish agents abducted a defector in West Berlin.", "kidnapping")
+    assert (e.country, e.place) == ("DE", "Berlin")
+
+
+def test_a_person_taken_from_a_place_was_taken_there(ex: Extractor) -> None:
+    e = one(ex, "In 1965 Moroccan agents lured the exile Omar Benali from Geneva.", "kidnapping")
+    assert (e.country, e.place) == ("CH", "Geneva")
+
+
+def test_seized_and_spirited_away_are_abductions(ex: Extractor) -> None:
+    e = one(
+        ex,
+        "In 1995 Turkish agents seized the journalist Ali Demir outside his flat in Nairobi.",
+        "kidnapping",
+    )
+    assert e.agent_state == "TR" and e.country == "KE"
+    e = one(ex, "Iranian agents spirited the dissident away from Dubai in 2020.", "kidnapping")
+    assert e.agent_state == "IR" and e.country == "AE"
+
+
+def test_seizing_things_is_no_abduction(ex: Extractor) -> None:
+    text = "Iranian forces seized a British tanker in the Strait of Hormuz in July 2019."
+    assert not [e for e in events(ex, text) if e.type == "kidnapping"]
+
+
+def test_let_out_and_walked_out_of_prison_are_releases(ex: Extractor) -> None:
+    text = "Turkish police arrested the blogger Amir Salehi in Ankara in 2018 and let him out in May 2020."
+    assert one(ex, text, "release").agent_state == "TR"
+    e = one(ex, "The spy walked out of Holloway prison in London on Monday.", "release")
+    assert e.agent_state == "GB" and e.place == "London"
+
+
+def test_told_to_leave_is_an_expulsion(ex: Extractor) -> None:
+    text = "Germany said that two Russian diplomats had been told to leave the country within a week."
+    e = one(ex, text, "expulsion")
+    assert e.agent_state == "DE"
+    text = "The minister told parliament that the inquiry had left the government in no doubt."
+    assert not [e for e in events(ex, text) if e.type == "expulsion"]
+
+
+def test_pieced_together_is_an_investigation(ex: Extractor) -> None:
+    text = "Swedish prosecutors pieced the operation together from phone records and hotel bills in 2021."
+    assert one(ex, text, "investigation").agent_state == "SE"
+
+
+def test_an_agency_of_south_korea(ex: Extractor) -> None:
+    e = one(ex, "In 1969 the KCIA abducted a student from Paris.", "kidnapping")
+    assert e.agent_state == "KR"
+
+
+def test_a_headline_gives_its_state_to_the_bodys_act(ex: Extractor) -> None:
+    text = (
+        "Libya's botched kidnapping in Rome, twenty years on\n\n"
+        "On 3 June 1980 a Libyan exile was bundled into a van outside his flat in Rome."
+    )
+    e = one(ex, text, "kidnapping")
+    assert e.agent_state == "LY" and e.place == "Rome"
+
+
+def test_a_clause_joined_to_a_denial_is_not_denied(ex: Extractor) -> None:
+    text = "Moscow denied any part in the poisoning, but Norway expelled three Russian diplomats in 2019."
+    assert one(ex, text, "expulsion").agent_state == "NO"
