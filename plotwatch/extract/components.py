@@ -204,6 +204,7 @@ class TriggerComponent:
             or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)  # "the editor X"
             or tok.lemma_.lower() in self.person_nouns
             or tok.lower_ in ("he", "she", "they", "him", "her", "them")
+            or (tok.lower_ == "who" and tok.head.dep_ == "relcl")  # "two students, who were seized"
         )
 
     def __call__(self, doc: Doc) -> Doc:

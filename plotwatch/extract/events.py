@@ -245,12 +245,11 @@ class SentenceAnalyzer:
             lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB" or lemma not in self.seize_verbs | self.lawful_seize:
                 continue
+            # "seized … and taken to Iran"; "overpowered by agents, drugged and taken to Israel"
+            # (the parser hangs the last verbs on the agents)
+            joined = [*tok.conjuncts, *(t for t in self._clause(tok) if t.dep_ in ("conj", "acl"))]
             dest = next(
-                (
-                    d
-                    for c in tok.conjuncts
-                    if c.lemma_.lower() in self.carry_verbs and (d := self._destination(c))
-                ),
+                (d for c in joined if c.lemma_.lower() in self.carry_verbs and (d := self._destination(c))),
                 None,
             )
             if dest is None:
@@ -287,6 +286,18 @@ class SentenceAnalyzer:
                 cand.date is not None and len(str(cand.date.date)) > len(str(told.date.date))
             ):
                 told.date = cand.date
+        return out
+
+    @staticmethod
+    def _clause(verb: Token) -> list[Token]:
+        """The verb's subtree without relative clauses ("who was later taken to X" is another's)."""
+        out = []
+        for t in verb.subtree:
+            cur = t
+            while cur.i != verb.i and cur.dep_ != "relcl":
+                cur = cur.head
+            if cur.i == verb.i:
+                out.append(t)
         return out
 
     def _person(self, tok: Token) -> bool:
@@ -524,6 +535,8 @@ class SentenceAnalyzer:
             )
             named = (self._place_of(t) for t in proper)
             places = [p for p in named if p is not None and p.place][:1]
+        if not places and (where := self._where_antecedent(head)) is not None:
+            places = [where]  # "put him on a plane to New York, where he was arrested"
         if not places and origin is not None and cand.type == "kidnapping":
             places = [origin]  # "lured the composer from West Berlin": taken from where he was
         cand.place = places[0] if places else None
@@ -1098,6 +1111,12 @@ class SentenceAnalyzer:
             elif p.place and not same[0].place:
                 uniq[uniq.index(same[0])] = p
         return uniq, origin
+
+    def _where_antecedent(self, verb: Token) -> Place | None:
+        """The place a "where" clause hangs on: "flown to Cairo, where he was tortured"."""
+        if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+            return None
+        return self._place_of(verb.head)
 
     def _nested_place(self, noun: Token) -> Place | None:
         """The place of a venue noun: "a rally near Paris", "the gathering in Villepinte"."""

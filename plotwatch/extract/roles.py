@@ -439,6 +439,9 @@ class RoleFinder:
                 if ent is not None and ent.kind in STATEISH and ent.country:
                     return ent.country
             code = self.places.demonym(cur.text)
+            named = self.ents.get(cur.i)
+            if code is None and cur.i != tok.i and named is not None and named.label_ == "NORP":
+                code = self.places.demonym(named.text)  # "North Korean agents": not "Korean"
             if code:
                 return code
             if cur.ent_type_ == "GPE" or cur.pos_ == "PROPN":

@@ -1422,3 +1422,29 @@ def test_a_headline_gives_its_state_to_the_bodys_act(ex: Extractor) -> None:
 def test_a_clause_joined_to_a_denial_is_not_denied(ex: Extractor) -> None:
     text = "Moscow denied any part in the poisoning, but Norway expelled three Russian diplomats in 2019."
     assert one(ex, text, "expulsion").agent_state == "NO"
+
+
+def test_a_where_clause_takes_the_place_it_hangs_on(ex: Extractor) -> None:
+    text = (
+        "Ukrainian officials refused the courier entry and put him on a plane to Toronto, "
+        "where he was arrested by police on 3 March 2019."
+    )
+    e = one(ex, text, "arrest")
+    assert (e.country, e.place) == ("CA", "Toronto")
+
+
+def test_overpowered_and_taken_to_a_state_is_a_rendition(ex: Extractor) -> None:
+    text = "In a flat in Madrid the exile was overpowered by three men, drugged and taken to Algeria by sea."
+    e = one(ex, text, "kidnapping")
+    assert e.agent_state == "DZ" and e.country == "ES"
+
+
+def test_a_person_seized_in_a_relative_clause(ex: Extractor) -> None:
+    text = "Ken Sato, who was snatched by Libyan agents in Osaka in 1980, died there."
+    found = [e for e in events(ex, text) if e.type == "kidnapping" and e.place == "Osaka"]
+    assert [(e.agent_state, e.date.value) for e in found] == [("LY", "1980")]
+
+
+def test_a_demonym_of_two_words_names_the_state(ex: Extractor) -> None:
+    e = one(ex, "A defector was shot dead by North Korean agents in Seoul in 1997.", "assassination")
+    assert e.agent_state == "KP"
