@@ -1181,7 +1181,16 @@ class SentenceAnalyzer:
             resp = self.roles.agent_tokens(cand.head, others)
             states = []
             for tok in resp:
-                for t in [tok, *tok.conjuncts]:
+                # "prosecutors in Scotland and the United States charged …": one each
+                where = [
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for g in (p, *p.conjuncts)
+                ]
+                for t in [tok, *tok.conjuncts, *(where if len(where) > 1 else [])]:
                     code = self.roles.phrase_country(t)
                     if code and code not in states:
                         states.append(code)

@@ -1448,3 +1448,14 @@ def test_a_person_seized_in_a_relative_clause(ex: Extractor) -> None:
 def test_a_demonym_of_two_words_names_the_state(ex: Extractor) -> None:
     e = one(ex, "A defector was shot dead by North Korean agents in Seoul in 1997.", "assassination")
     assert e.agent_state == "KP"
+
+
+def test_responders_in_two_states_act_once_each(ex: Extractor) -> None:
+    text = "In March 2021 prosecutors in Sweden and Norway charged two Iranian agents with the plot."
+    found = [e for e in events(ex, text) if e.type == "charge"]
+    assert sorted(e.agent_state or "" for e in found) == ["NO", "SE"]
+
+
+def test_scotland_acts_for_the_united_kingdom(ex: Extractor) -> None:
+    e = one(ex, "The Scottish government released the Libyan agent in August 2009.", "release")
+    assert e.agent_state == "GB"
