@@ -205,6 +205,12 @@ class TriggerComponent:
             or tok.lemma_.lower() in self.person_nouns
             or tok.lower_ in ("he", "she", "they", "him", "her", "them")
             or (tok.lower_ == "who" and tok.head.dep_ == "relcl")  # "two students, who were seized"
+            or any(  # "several of the conspirators", "two of the men"
+                g.dep_ == "pobj" and self._is_person(g)
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in ("NUM", "ADJ", "PRON", "DET")
+                for g in c.children
+            )
         )
 
     def __call__(self, doc: Doc) -> Doc:

@@ -847,6 +847,16 @@ class SentenceAnalyzer:
                 code = self.roles.phrase_country(tok)
                 if code:
                     return code
+            # "Kim, the North Korean agent who planted the bomb": the doer's apposition, or the
+            # noun its relative pronoun stands for
+            near = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+                near.append(tok.head.head)
+            for ap in near:
+                if (self.roles.is_state_agent(ap) or self._official(ap)) and (
+                    code := self.roles.phrase_country(ap)
+                ):
+                    return code
         for child in cand.head.children:
             if child.dep_ == "compound" and child.ent_type_ == "GPE":
                 continue  # "the Paris bombing", "the France attack": a place
@@ -1194,6 +1204,16 @@ class SentenceAnalyzer:
                     code = self.roles.phrase_country(t)
                     if code and code not in states:
                         states.append(code)
+            if len(states) <= 1 and any(t.lower_ in ("they", "we") for t in resp):
+                # "the United States and Canada announced that they were recalling …"
+                gov = next(
+                    (g for g in cand.head.ancestors if any(c.dep_ == "nsubj" for c in g.children)), None
+                )
+                subj = next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov is not None else None
+                if subj is not None and subj.conjuncts:
+                    named = [s for t in (subj, *subj.conjuncts) if (s := self.roles.phrase_country(t))]
+                    if len(set(named)) > 1:
+                        states = list(dict.fromkeys(named))
             if len(states) > 1:
                 return [replace(cand, agent_state=s, actors=list(cand.actors)) for s in states]
             return [cand]

@@ -1459,3 +1459,39 @@ def test_responders_in_two_states_act_once_each(ex: Extractor) -> None:
 def test_scotland_acts_for_the_united_kingdom(ex: Extractor) -> None:
     e = one(ex, "The Scottish government released the Libyan agent in August 2009.", "release")
     assert e.agent_state == "GB"
+
+
+def test_they_stands_for_the_states_that_announce(ex: Extractor) -> None:
+    text = "Sweden and Norway announced that they were recalling their ambassadors from Tehran."
+    found = [e for e in events(ex, text) if e.type == "diplomatic_measure"]
+    assert sorted(e.agent_state or "" for e in found) == ["NO", "SE"]
+
+
+def test_the_doers_apposition_names_the_state(ex: Extractor) -> None:
+    text = (
+        "Suspicion grew after Ali Rezaei, the Iranian agent who planted the bomb that destroyed "
+        "a French airliner over the Sahara in 1989, told investigators about it."
+    )
+    assert one(ex, text, "bombing").agent_state == "IR"
+    text = (
+        "A bomb planted by Ali Rezaei, an Iranian agent, destroyed a French airliner over the Sahara in 1989."
+    )
+    assert one(ex, text, "bombing").agent_state == "IR"
+
+
+def test_rounded_up_several_of_the_conspirators_is_an_arrest(ex: Extractor) -> None:
+    text = "Colombian police rounded up several of the local conspirators in Bogotá in 1985."
+    assert one(ex, text, "arrest").agent_state == "CO"
+
+
+def test_charges_unsealed(ex: Extractor) -> None:
+    e = one(
+        ex, "The charges against the two Chinese officers were unsealed in Brooklyn on 3 May 2021.", "charge"
+    )
+    assert e.agent_state == "US" and e.date.value == "2021-05-03"
+
+
+def test_sent_to_prison_is_a_conviction(ex: Extractor) -> None:
+    text = "A Belgian man who spied for Iran was sent to prison for ten years by a court in Antwerp in 2021."
+    e = one(ex, text, "conviction")
+    assert e.agent_state == "BE" and e.date.value == "2021"
