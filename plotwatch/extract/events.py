@@ -520,6 +520,18 @@ class SentenceAnalyzer:
             and any(c.dep_ == "mark" and c.lower_ in self.sequence for c in t.children)
             for t in t.subtree
         }
+        if not cand.hostile:
+            # "X was charged alongside him and is believed to be in Iran": a joined clause with a
+            # tense of its own says where he is now, not where he was charged ("was freed but
+            # kept under watch in Ningbo" shares the act's)
+            later |= {
+                t.i
+                for c in head.children
+                if c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+                for t in c.subtree
+            }
         places, origin = self._places([t for t in scope if t.i not in later], climb, sent)
         if head.pos_ == "NOUN" or head.tag_ == "VBG":  # "the Paris bombing", "the Istanbul consulate killing"
             own = [

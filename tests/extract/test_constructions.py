@@ -1495,3 +1495,16 @@ def test_sent_to_prison_is_a_conviction(ex: Extractor) -> None:
     text = "A Belgian man who spied for Iran was sent to prison for ten years by a court in Antwerp in 2021."
     e = one(ex, text, "conviction")
     assert e.agent_state == "BE" and e.date.value == "2021"
+
+
+def test_a_joined_clause_does_not_place_the_response(ex: Extractor) -> None:
+    text = "The Syrian officer was charged in absentia and is believed to be in Damascus."
+    assert [e.country for e in events(ex, text) if e.type == "charge"] != ["SY"]
+    text = "The Chinese dissident was freed in October 2017 but kept under watch in Ningbo."
+    assert one(ex, text, "release").country == "CN"
+
+
+def test_dragged_from_a_room_is_an_abduction(ex: Extractor) -> None:
+    text = "In 1973 the exile was dragged from a room at a hotel in central Paris by Moroccan agents."
+    e = one(ex, text, "kidnapping")
+    assert e.agent_state == "MA" and e.place == "Paris"
