@@ -32,9 +32,10 @@ def test_heldout3_regression_incident_f1(tmp_path: Path) -> None:
     # the single untuned run (ea54d4c): TP 18, FP 9, FN 37, F1 0.439, date 0.67, status 1.00,
     # place 0.72, agent state 0.94, actor recall 0.50; after rules written from its errors:
     # TP 30, FP 8, FN 25, F1 0.645, date 0.70, status 0.97, place 0.77, agent state 1.00,
-    # actor recall 0.45 (39 of 86; it counts the actors of matched incidents only)
-    assert result["f1"] >= 0.62
-    assert result["tp"] >= 29
+    # actor recall 0.45 (39 of 86; it counts the actors of matched incidents only); after the
+    # rules written from held-out 4's errors: TP 31, FP 8, FN 24, F1 0.660, date 0.71
+    assert result["f1"] >= 0.64
+    assert result["tp"] >= 30
     assert result["accuracy"]["date"] >= 0.66
     assert result["accuracy"]["status"] >= 0.92
     assert result["accuracy"]["place"] >= 0.72

@@ -1,8 +1,9 @@
 """End-to-end regression over eval/heldout4, the fourth held-out set (slow).
 
 Its articles and gold were committed before the extractor was first run on them, and it was
-run once, sealed, on the rules of ac8dec2 (eval/heldout4/README.md). The floors sit a little
-below that run's figures, so that no later change loses what the rules then found.
+run once, sealed, on the rules of ac8dec2 (eval/heldout4/README.md). It was then opened and
+rules were written from its errors; the floors sit a little below the figures after that
+round, so that no later change loses what the rules now find.
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ def test_heldout4_regression_incident_f1(tmp_path: Path) -> None:
     result = evaluate(list_incidents(store), gold).to_dict()
     # the single sealed run (ac8dec2): TP 18, FP 16, FN 45, F1 0.371, date 0.61, status 0.94,
     # place 0.83, agent state 0.94, actor recall 0.41 (20 of 49)
-    assert result["f1"] >= 0.35
-    assert result["tp"] >= 17
-    assert result["accuracy"]["date"] >= 0.55
+    # opened, after the rules written from its errors: TP 36, FP 17, FN 27, F1 0.621, date 0.69,
+    # status 0.94, place 0.92, agent state 0.97, actor recall 0.42 (39 of 92)
+    assert result["f1"] >= 0.60
+    assert result["tp"] >= 35
+    assert result["accuracy"]["date"] >= 0.64
     assert result["accuracy"]["status"] >= 0.88
-    assert result["accuracy"]["place"] >= 0.77
-    assert result["accuracy"]["agent_state"] >= 0.88
-    assert result["actor_recall"] >= 0.38
-    assert result["actors_found"] >= 19
+    assert result["accuracy"]["place"] >= 0.86
+    assert result["accuracy"]["agent_state"] >= 0.92
+    assert result["actor_recall"] >= 0.39
+    assert result["actors_found"] >= 37
