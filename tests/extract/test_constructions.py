@@ -1508,3 +1508,8 @@ def test_dragged_from_a_room_is_an_abduction(ex: Extractor) -> None:
     text = "In 1973 the exile was dragged from a room at a hotel in central Paris by Moroccan agents."
     e = one(ex, text, "kidnapping")
     assert e.agent_state == "MA" and e.place == "Paris"
+
+
+def test_detectives_are_an_authority(ex: Extractor) -> None:
+    text = "Danish detectives traced the bomb to Iran's intelligence ministry in 2019."
+    assert one(ex, text, "investigation").agent_state == "DK"
