@@ -1048,7 +1048,11 @@ class SentenceAnalyzer:
                     # apposition describing someone ("X, an editor of a channel that organised
                     # protests after the election of August 2020"); "who went missing in late
                     # 2015. … in October of that year" does count from its relative clause
-                    told = [r for start, r in self._anchors if not self.descriptive(start, ("appos",))]
+                    told = [
+                        r
+                        for start, r in self._anchors
+                        if not self.descriptive(start, ("appos",)) and not self._thing_clause(start)
+                    ]
                     prev = told[-1] if told and anchored(span.text, None) is not False else None
                     prev = prev or (self._anchors[-1][1] if self._anchors else None)
                     res = self.dates.resolve(span.text, year, prev)
@@ -1056,14 +1060,28 @@ class SentenceAnalyzer:
                         self._anchors.append((span.start, res))
         return self._anchors
 
+    def _thing_clause(self, i: int) -> bool:
+        """A date in a relative clause describing a thing ("the nerve agent that officers used in
+        March"): no time of the narrative for "the same day" to count from. A "who" clause tells
+        a person's story ("who went missing in late 2015. … in October of that year") and counts."""
+        return any(
+            a.dep_ == "relcl"
+            and a.head.ent_type_ not in ("PERSON", "NORP")
+            and not any(c.lower_ in ("who", "whom", "whose") for c in a.children)
+            for a in self.doc[i].ancestors
+        )
+
     def descriptive(self, i: int, deps: tuple[str, ...] = ("relcl", "appos")) -> bool:
         """A date in a clause describing someone ("Markov, who had defected in 1969, …"): no
         time of the narrative."""
         return any(a.dep_ in deps for a in self.doc[i].ancestors)
 
     def _anchor_before(self, i: int) -> Resolved | None:
-        found = [r for start, r in self.anchors() if start < i]
-        return found[-1] if found else None
+        """The last date told before ``i`` that an anaphoric date may count from: a date in a
+        clause describing a thing is passed over (as in ``anchors``)."""
+        found = [(start, r) for start, r in self.anchors() if start < i]
+        told = [r for start, r in found if not self._thing_clause(start)]
+        return told[-1] if told else (found[-1][1] if found else None)
 
     def frame_date(self, sent: Span) -> Resolved | None:
         """The date a scene-setting sentence gives the next one of its paragraph: "On Monday

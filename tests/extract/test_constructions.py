@@ -1513,3 +1513,16 @@ def test_dragged_from_a_room_is_an_abduction(ex: Extractor) -> None:
 def test_detectives_are_an_authority(ex: Extractor) -> None:
     text = "Danish detectives traced the bomb to Iran's intelligence ministry in 2019."
     assert one(ex, text, "investigation").agent_state == "DK"
+
+
+def test_the_same_day_skips_a_date_in_a_clause_describing_a_thing(ex: Extractor) -> None:
+    # "in June" dates the poison the clause describes, not the narrative: "the same day"
+    # counts from the announcement on Tuesday
+    text = (
+        "Latvia's security service said on Tuesday that it had arrested two Belarusian agents "
+        "in Riga. The agents carried the toxin that, according to Lithuania, other officers had "
+        "used in June against an exiled blogger. The same day the Estonian government expelled "
+        "a Belarusian diplomat."
+    )
+    ev = one(ex, text, "expulsion")
+    assert ev.date is not None and ev.date.value == "2022-05-10"
