@@ -1526,3 +1526,8 @@ def test_the_same_day_skips_a_date_in_a_clause_describing_a_thing(ex: Extractor)
     )
     ev = one(ex, text, "expulsion")
     assert ev.date is not None and ev.date.value == "2022-05-10"
+
+
+def test_an_arrest_warrant_is_a_charge_not_an_arrest(ex: Extractor) -> None:
+    text = "In 2007 a Swiss judge issued international arrest warrants for three Uzbek officers."
+    assert [e.type for e in events(ex, text)] == ["charge"]
