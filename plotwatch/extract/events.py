@@ -1286,12 +1286,34 @@ class SentenceAnalyzer:
             c.lower_ in waiting for c in tok.children
         )
 
+    @staticmethod
+    def _casualty_count(head: Token) -> bool:
+        """ "Two employees of the depot were killed", "All 259 people aboard were killed", "One
+        was killed": a count of the dead with no doer and no name tells the toll of an act told
+        elsewhere, not an act of its own."""
+        if head.pos_ != "VERB" or head.lemma_.lower() not in ("kill", "die"):
+            return False
+        if any(c.dep_ == "agent" for c in head.children):
+            return False
+        subj = next((c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None or (subj.dep_ == "nsubj" and head.lemma_.lower() == "kill"):
+            return False
+        # "Three Chechen exiles were killed": victims told by who they are are the act's own
+        named = (c for c in subj.children if c.dep_ in ("amod", "compound"))
+        if any(t.ent_type_ == "PERSON" for t in subj.subtree) or any(
+            c.pos_ == "PROPN" or c.ent_type_ == "NORP" for c in named
+        ):
+            return False
+        return subj.tag_ == "CD" or any(c.dep_ == "nummod" for c in subj.children)
+
     def _vague(self, cand: Candidate) -> bool:
         """A count ("eight plots"), a class ("such attacks", "people who threaten dissidents")
         or an act with no anchor."""
         if not cand.hostile:
             return self._done_by_non_state(cand)
         head = cand.head
+        if self._casualty_count(head):
+            return True
         if (
             head.dep_ == "relcl"
             and head.tag_ in ("VBP", "VBZ")

@@ -1531,3 +1531,24 @@ def test_the_same_day_skips_a_date_in_a_clause_describing_a_thing(ex: Extractor)
 def test_an_arrest_warrant_is_a_charge_not_an_arrest(ex: Extractor) -> None:
     text = "In 2007 a Swiss judge issued international arrest warrants for three Uzbek officers."
     assert [e.type for e in events(ex, text)] == ["charge"]
+
+
+@pytest.mark.parametrize(
+    "toll",
+    [
+        "Three workers at the depot were killed.",
+        "All 40 people inside were killed.",
+    ],
+)
+def test_a_count_of_the_dead_with_no_doer_is_no_act_of_its_own(ex: Extractor, toll: str) -> None:
+    text = (
+        "Lithuanian police said Russian military intelligence officers planted explosives at a fuel "
+        f"depot near Kaunas on 3 March 2021. {toll}"
+    )
+    assert not [e for e in events(ex, text) if e.type in ("armed_attack", "assassination")]
+
+
+def test_a_count_of_named_victims_is_still_an_act(ex: Extractor) -> None:
+    text = "Three Chechen exiles were killed in Vienna in 2020, and Austria blamed Russia."
+    ev = one(ex, text, "armed_attack")
+    assert ev.agent_state == "RU"
