@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from plotwatch.extract.components import GAZ_KEY, INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import DateResolver, Resolved, reference_year
@@ -109,10 +109,18 @@ def _definite_references(cands: list[Candidate]) -> list[Candidate]:
     (the state behind it, named doers) goes to that act, and the reference is not an act of its
     own, which fusion would join to any other incident of that type and state."""
     out: list[Candidate] = []
+    responses = {c.head.i for c in cands if not c.hostile}
     for c in cands:
         head = c.head
         earlier = [p for p in out if p.hostile and p.type == c.type and p.sent.start < c.sent.start]
         definite = head.pos_ == "NOUN" and determiner(head) in ("the", "this", "that")
+        bare = all(t.dep_ == "det" for t in head.children)  # "the bombing", not "the murder of X"
+        if c.hostile and definite and bare and not earlier and (c.charged or _case_object(head, responses)):
+            # "charged two men with the bombing", "on the anniversary of the attack", the act
+            # told nowhere before: the date and place of the sentence are the response's
+            c.date = None
+            c.place = None
+            c.charged = True
         if not (c.hostile and definite and earlier and c.place is None and c.date is None):
             out.append(c)
             continue
@@ -122,6 +130,17 @@ def _definite_references(cands: list[Candidate]) -> list[Candidate]:
         names = {(a.name, a.role) for a in target.actors}
         target.actors += [a for a in c.actors if (a.name, a.role) not in names and a.role != "target"]
     return out
+
+
+def _case_object(head: Token, responses: set[int]) -> bool:
+    """``head`` is what a response is about ("charged X with the bombing", "convicted of the
+    murder") or the act an anniversary counts from ("the anniversary of the attack")."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("with", "of", "for", "over"):
+        return False
+    # "convicted six Libyans of the bombing": the parser hangs the phrase on the object
+    owner = prep.head.head if prep.head.dep_ in ("dobj", "nsubjpass") else prep.head
+    return owner.i in responses or prep.head.i in responses or prep.head.lemma_.lower() == "anniversary"
 
 
 def _stopped_with_weapons(doc: Doc, cands: list[Candidate]) -> None:

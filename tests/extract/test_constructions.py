@@ -1552,3 +1552,19 @@ def test_a_count_of_named_victims_is_still_an_act(ex: Extractor) -> None:
     text = "Three Chechen exiles were killed in Vienna in 2020, and Austria blamed Russia."
     ev = one(ex, text, "armed_attack")
     assert ev.agent_state == "RU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March 1999 a Paris court convicted six Libyans of the bombing.",
+        "In November 2001 prosecutors in Rome charged two Libyans with the bombing.",
+        "Libyan intelligence officers planted the bomb that destroyed a French airliner over Niger "
+        "in 1989. The prosecutor announced the charges on 3 May 2020, the anniversary of the attack.",
+    ],
+)
+def test_an_act_named_only_as_what_a_response_is_about_takes_no_date_from_it(
+    ex: Extractor, text: str
+) -> None:
+    acts = [e for e in events(ex, text) if e.type in ("bombing", "armed_attack") and e.quote in text[-110:]]
+    assert acts and all(e.date.value is None and e.country is None for e in acts)
