@@ -45,8 +45,9 @@ def test_heldout2_regression_incident_f1(tmp_path: Path) -> None:
     # recall 0.45 (27 of the 60 actors of the 25 matched events; it was 16 of 31 over 13
     # matched events: the events matched since have actors harder to find). After the rules
     # written from held-out 3's errors: TP 27, FP 9, FN 18, F1 0.667, date 0.78, status 0.96,
-    # place 0.70, actor recall 0.55 (35 of 64)
-    assert result["f1"] >= 0.64
+    # place 0.70, actor recall 0.55 (35 of 64); after the rules of extract-r5 (arrest warrants,
+    # counts of the dead): TP 27, FP 7, FN 18, F1 0.683
+    assert result["f1"] >= 0.66
     assert result["tp"] >= 26
     assert result["accuracy"]["date"] >= 0.74
     assert result["accuracy"]["status"] >= 0.90

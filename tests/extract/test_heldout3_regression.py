@@ -34,7 +34,8 @@ def test_heldout3_regression_incident_f1(tmp_path: Path) -> None:
     # TP 30, FP 8, FN 25, F1 0.645, date 0.70, status 0.97, place 0.77, agent state 1.00,
     # actor recall 0.45 (39 of 86; it counts the actors of matched incidents only); after the
     # rules written from held-out 4's errors: TP 31, FP 8, FN 24, F1 0.660, date 0.71
-    assert result["f1"] >= 0.64
+    # after the rules of extract-r5 (counts of the dead): TP 31, FP 7, FN 24, F1 0.667
+    assert result["f1"] >= 0.65
     assert result["tp"] >= 30
     assert result["accuracy"]["date"] >= 0.66
     assert result["accuracy"]["status"] >= 0.92
