@@ -110,6 +110,7 @@ def _definite_references(cands: list[Candidate]) -> list[Candidate]:
     own, which fusion would join to any other incident of that type and state."""
     out: list[Candidate] = []
     responses = {c.head.i for c in cands if not c.hostile}
+    _undate_acts_of_a_case(cands)
     for c in cands:
         head = c.head
         earlier = [p for p in out if p.hostile and p.type == c.type and p.sent.start < c.sent.start]
@@ -130,6 +131,20 @@ def _definite_references(cands: list[Candidate]) -> list[Candidate]:
         names = {(a.name, a.role) for a in target.actors}
         target.actors += [a for a in c.actors if (a.name, a.role) not in names and a.role != "target"]
     return out
+
+
+def _undate_acts_of_a_case(cands: list[Candidate]) -> None:
+    """An act told as what a response is for ("In July 2021 they charged three men with
+    conspiring to kidnap her") takes no date from the response: a date that dates the response
+    too is the response's, the act came before it."""
+    for c in cands:
+        if not (c.hostile and c.charged and c.date is not None):
+            continue
+        dated = c.date.date
+        if any(
+            not r.hostile and r.sent.start == c.sent.start and r.date and r.date.date == dated for r in cands
+        ):
+            c.date = None
 
 
 def _case_object(head: Token, responses: set[int]) -> bool:

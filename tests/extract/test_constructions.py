@@ -1568,3 +1568,12 @@ def test_an_act_named_only_as_what_a_response_is_about_takes_no_date_from_it(
 ) -> None:
     acts = [e for e in events(ex, text) if e.type in ("bombing", "armed_attack") and e.quote in text[-110:]]
     assert acts and all(e.date.value is None and e.country is None for e in acts)
+
+
+def test_an_act_a_charge_is_for_takes_no_date_from_the_charge(ex: Extractor) -> None:
+    text = (
+        "In March 2021 German prosecutors charged two Iranian agents with conspiring to kidnap a "
+        "Kurdish activist in Hamburg."
+    )
+    assert one(ex, text, "charge").date.value == "2021-03"
+    assert one(ex, text, "kidnapping").date.value is None
