@@ -46,8 +46,9 @@ def test_heldout2_regression_incident_f1(tmp_path: Path) -> None:
     # matched events: the events matched since have actors harder to find). After the rules
     # written from held-out 3's errors: TP 27, FP 9, FN 18, F1 0.667, date 0.78, status 0.96,
     # place 0.70, actor recall 0.55 (35 of 64); after the rules of extract-r5 (arrest warrants,
-    # counts of the dead): TP 27, FP 7, FN 18, F1 0.683
-    assert result["f1"] >= 0.66
+    # counts of the dead, acts a charge is for): TP 28, FP 7, FN 17, F1 0.700, date 0.75,
+    # status 0.93, place 0.68, actor recall 0.55 (36 of 66)
+    assert result["f1"] >= 0.67
     assert result["tp"] >= 26
     assert result["accuracy"]["date"] >= 0.74
     assert result["accuracy"]["status"] >= 0.90

@@ -33,10 +33,10 @@ def test_heldout4_regression_incident_f1(tmp_path: Path) -> None:
     # place 0.83, agent state 0.94, actor recall 0.41 (20 of 49)
     # opened, after the rules written from its errors: TP 37, FP 17, FN 26, F1 0.633, date 0.68,
     # status 0.95, place 0.92, agent state 0.97, actor recall 0.42 (40 of 95); after the rules
-    # of extract-r5 (arrest warrants, counts of the dead, acts a response is about): TP 37,
-    # FP 14, FN 26, F1 0.649
-    assert result["f1"] >= 0.63
-    assert result["tp"] >= 36
+    # of extract-r5 (arrest warrants, counts of the dead, acts a response is about): TP 38,
+    # FP 13, FN 25, F1 0.667, date 0.66, status 0.95, place 0.89, actor recall 0.41 (41 of 99)
+    assert result["f1"] >= 0.64
+    assert result["tp"] >= 37
     assert result["accuracy"]["date"] >= 0.64
     assert result["accuracy"]["status"] >= 0.88
     assert result["accuracy"]["place"] >= 0.86
