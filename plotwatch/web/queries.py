@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
@@ -270,19 +270,21 @@ def _match_ways(
     db = s.connection()
 
     def by_name() -> list[str | None]:
-        every = _actor_names(store, db, version)
-        if every is None:
+        actors = _actor_index(store, db, version)
+        if actors is None:
             names = _ids(db, _distinct_names(store, like))
-        else:
-            matches = sqlite_like(like).fullmatch
-            names = [n for n in every if matches(n)]
-        if not names:
-            return []
-        return _ids(db, select(IncidentActor.incident_id).where(IncidentActor.name.in_(names)))
+            if not names:
+                return []
+            return _ids(db, select(IncidentActor.incident_id).where(IncidentActor.name.in_(names)))
+        matches = sqlite_like(like).fullmatch
+        return [i for name, ids in actors.by_name.items() if matches(name) for i in ids]
 
     def by_alias() -> list[str | None]:
         aliased = select(Alias.entity_id).where(Alias.normalized.like(like))
-        return _ids(db, select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(aliased)))
+        actors = _actor_index(store, db, version)
+        if actors is None:
+            return _ids(db, select(IncidentActor.incident_id).where(IncidentActor.entity_id.in_(aliased)))
+        return [i for e in _ids(db, aliased) for i in actors.by_entity.get(e, ())]
 
     def by_quote() -> list[str | None]:
         if store.dialect == "sqlite":  # the full-text index joined to its mentions by rowid
@@ -294,25 +296,40 @@ def _match_ways(
     return [by_name, by_alias, by_quote]
 
 
-# Every distinct actor name, remembered per data version (SQLite: where its LIKE is matched
-# in Python exactly as SQL would, see sqlite_like); at most NAMES_MAX of them.
-_NAMES = _PerVersion(1)
-NAMES_MAX = 200_000
+@dataclass
+class _ActorIndex:
+    """The incidents of each actor name and of each entity, from every actor row."""
+
+    by_name: dict[str, list[str]] = field(default_factory=dict)
+    by_entity: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _actor_names(store: Store, db: Connection, version: str | None) -> list[str] | None:
-    """Every distinct actor name of an SQLite store, read once per data version by the walk
-    of :func:`_distinct_names`; None elsewhere, when the version is not known or when there
-    are more than NAMES_MAX."""
+# The actor rows of an SQLite store as an _ActorIndex, read once per data version (names are
+# matched in Python exactly as SQLite's LIKE would, see sqlite_like); at most ACTORS_MAX rows.
+_ACTORS = _PerVersion(1)
+ACTORS_MAX = 500_000
+_ACTOR_ROWS = select(IncidentActor.name, IncidentActor.entity_id, IncidentActor.incident_id)
+
+
+def _actor_index(store: Store, db: Connection, version: str | None) -> _ActorIndex | None:
+    """The incidents of each actor name and entity of an SQLite store, read once per data
+    version; None elsewhere, when the version is not known or when there are more than
+    ACTORS_MAX actor rows."""
     if version is None or store.dialect != "sqlite":
         return None
-    names: list[str] | Literal[False] | None = _NAMES.get(store.url, version, "")
-    if names is None:
-        names = [n for n in _ids(db, _distinct_names(store, "%").limit(NAMES_MAX + 1)) if n is not None]
-        if len(names) > NAMES_MAX:
-            names = False
-        _NAMES.put(store.url, version, "", names)
-    return names or None
+    known: _ActorIndex | Literal[False] | None = _ACTORS.get(store.url, version, "")
+    if known is None:
+        rows = _tuples(db, _ACTOR_ROWS.limit(ACTORS_MAX + 1))
+        known = False
+        if len(rows) <= ACTORS_MAX:
+            known = _ActorIndex()
+            for name, entity, incident in rows:
+                if name is not None:
+                    known.by_name.setdefault(name, []).append(incident)
+                if entity is not None:
+                    known.by_entity.setdefault(entity, []).append(incident)
+        _ACTORS.put(store.url, version, "", known)
+    return known or None
 
 
 @lru_cache(maxsize=256)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from plotwatch.store.db import Store
-from plotwatch.store.models import Incident, Review
+from plotwatch.store.models import Incident, IncidentActor, Review
 from plotwatch.store.queries import IncidentFilter, count_incidents, list_incidents
 from plotwatch.web import queries
 from plotwatch.web.bench import synthetic_store
@@ -47,7 +47,7 @@ def test_web_search_order_and_total_are_those_of_the_list_restricted_to_matches(
     # name, by alias and by evidence, a rejected incident hidden; every sort and page
     monkeypatch.setattr(queries, "FEW_MATCHES", few)
     monkeypatch.setattr(queries, "ORDER_MAX", order_max)
-    monkeypatch.setattr(queries, "NAMES_MAX", order_max)  # 0: names matched by SQL's LIKE
+    monkeypatch.setattr(queries, "ACTORS_MAX", order_max)  # 0: actors matched by SQL
     store = synthetic_store(db_url, 240)
     with store.session() as s:
         first = s.scalars(select(Incident.id).order_by(Incident.id)).first()
@@ -114,13 +114,17 @@ def test_web_search_sees_a_write_made_after_the_order_was_remembered(
     store = synthetic_store(db_url, 60)
     before, total = incident_page(store, IncidentParams(q="intelligence", sort="-date", limit=100))
     assert total == 60
+    assert incident_page(store, IncidentParams(q="Zzyzx"))[1] == 0
     gone, moved = before[0]["id"], before[-1]["id"]
     with store.transaction() as s:
         s.add(Review(incident_id=gone, decision="rejected", by="test"))
         s.get(Incident, moved).date_value = "2099-01-01"  # now the newest
+        s.add(IncidentActor(incident_id=moved, name="Zzyzx Newcomer", role="target", kind="person"))
     after, total = incident_page(store, IncidentParams(q="intelligence", sort="-date", limit=100))
     assert total == 59 and gone not in {i["id"] for i in after}
     assert after[0]["id"] == moved
+    found, total = incident_page(store, IncidentParams(q="zzyzx"))  # a new actor name
+    assert total == 1 and found[0]["id"] == moved
 
 
 def _page(store: Store, sort: str, offset: int, limit: int) -> list[dict[str, Any]]:
