@@ -18,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from threading import Lock
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -29,6 +31,42 @@ from plotwatch.store.db import Store
 DEFAULT_MB = 64
 MAX_ENTRY_BYTES = 4 * 1024 * 1024
 HEADER = b"x-plotwatch-cache"
+
+
+class PerVersion:
+    """Values worked out from one data version (:meth:`Store.data_version`) of each database,
+    by key, at most ``size`` of them: only a write can change them, and a new version drops
+    them all. Nothing is kept when the version is not known (None)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._by_db: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._lock = Lock()
+
+    def get(self, db: str, version: str | None, key: str) -> Any:
+        known = self._by_db.get(db)
+        if version is None or known is None or known[0] != version:
+            return None
+        return known[1].get(key)
+
+    def put(self, db: str, version: str | None, key: str, value: Any) -> None:
+        if version is None:
+            return
+        known = self._by_db.get(db)
+        if known is None or known[0] != version:
+            known = self._by_db[db] = (version, {})
+        if len(known[1]) < self.size:
+            known[1][key] = value
+
+    def get_or_make(self, db: str, version: str, key: str, make: Callable[[], Any]) -> Any:
+        """The value kept for ``key``, else ``make()``'s, kept (made once however many
+        threads ask at the same time)."""
+        with self._lock:
+            value = self.get(db, version, key)
+            if value is None:
+                value = make()
+                self.put(db, version, key, value)
+            return value
 
 
 @dataclass(frozen=True)

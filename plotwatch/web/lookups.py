@@ -31,6 +31,7 @@ from plotwatch.store.models import (
     Review,
 )
 from plotwatch.store.queries import incident_records, resolve_incident_id
+from plotwatch.web.cache import PerVersion
 
 RELATED_WINDOW_YEARS = 5
 BROAD_KINDS = {"state", "country"}  # a state links everything: not a useful shared actor
@@ -42,7 +43,6 @@ def entities(
     """Entities whose name or alias contains ``q``, with how many incidents name them, the
     most named first."""
     with store.session() as s:
-        version = store.data_version()  # read before the counts it keys
         base = select(Entity.id, Entity.name, Entity.kind, Entity.country, Entity.origin)
         if q:
             like = f"%{normalize_name(q)}%"
@@ -53,7 +53,8 @@ def entities(
         if kind:
             base = base.where(Entity.kind == kind)
         db = s.connection()
-        counts = _incident_counts(store, db, version) if store.dialect == "sqlite" else None
+        # the version is read before the counts it keys
+        counts = _incident_counts(store, db, store.data_version()) if store.dialect == "sqlite" else None
         if counts is not None:  # SQLite orders text as Python does (by code point)
             found = [(*row, counts.get(row[0], 0)) for row in db.execute(base)]
             found.sort(key=lambda r: (-r[5], r[1], r[0]))
@@ -71,8 +72,7 @@ def entities(
         return [dict(zip(keys, row, strict=True)) for row in page], total
 
 
-_COUNTS: dict[str, tuple[str, dict[str, int]]] = {}
-_COUNTS_LOCK = Lock()
+_COUNTS = PerVersion(1)
 _ENTITY_COUNTS = (
     select(IncidentActor.entity_id, func.count(func.distinct(IncidentActor.incident_id)))
     .where(IncidentActor.entity_id.is_not(None))
@@ -85,11 +85,10 @@ def _incident_counts(store: Store, db: Connection, version: str | None) -> dict[
     version is not known)."""
     if version is None:
         return None
-    with _COUNTS_LOCK:
-        known = _COUNTS.get(store.url)
-        if known is None or known[0] != version:
-            known = _COUNTS[store.url] = (version, {str(e): int(n) for e, n in db.execute(_ENTITY_COUNTS)})
-        return known[1]
+    counts: dict[str, int] = _COUNTS.get_or_make(
+        store.url, version, "", lambda: {str(e): int(n) for e, n in db.execute(_ENTITY_COUNTS)}
+    )
+    return counts
 
 
 def entity(store: Store, entity_id: str) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from plotwatch.store.db import Store
 from plotwatch.store.models import Alias, Article, EventMentionRow, Incident, IncidentActor, Outlet, Review
 from plotwatch.store.queries import ACTOR_COLUMNS, INCIDENT_COLUMNS, _filtered, _fts_mention_ids
+from plotwatch.web.cache import PerVersion
 from plotwatch.web.params import IncidentParams
 
 T = TypeVar("T")
@@ -144,37 +145,12 @@ def incident_page(
         return rows(s, ids), known
 
 
-class _PerVersion:
-    """Values worked out from one data version (:meth:`Store.data_version`) of each database,
-    by key, at most ``size`` of them: only a write can change them, and a new version drops
-    them all."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._by_db: dict[str, tuple[str, dict[str, Any]]] = {}
-
-    def get(self, db: str, version: str | None, key: str) -> Any:
-        known = self._by_db.get(db)
-        if version is None or known is None or known[0] != version:
-            return None
-        return known[1].get(key)
-
-    def put(self, db: str, version: str | None, key: str, value: Any) -> None:
-        if version is None:
-            return
-        known = self._by_db.get(db)
-        if known is None or known[0] != version:
-            known = self._by_db[db] = (version, {})
-        if len(known[1]) < self.size:
-            known[1][key] = value
-
-
 # How many incidents match each set of filters: pages of one list, in any order, share it.
-_TOTALS = _PerVersion(1000)
+_TOTALS = PerVersion(1000)
 # The ids of the incidents each set of filters keeps, in a sort order, with each id's place:
 # every text search with those filters and that order takes its page from them (see
 # _matched_page). At most ORDER_MAX ids are kept per order (False marks a longer one).
-_ORDERS = _PerVersion(4)
+_ORDERS = PerVersion(4)
 ORDER_MAX = 100_000
 
 
@@ -185,12 +161,12 @@ def _sorted_ids(
     version; None when they are more than ORDER_MAX or the version is not known."""
     if version is None:
         return None
-    known = _ORDERS.get(store.url, version, key)
-    if known is None:
+
+    def read() -> tuple[list[str], dict[str, int]] | Literal[False]:
         ids = _ids(db, q.limit(ORDER_MAX + 1))
-        known = (ids, {iid: n for n, iid in enumerate(ids)}) if len(ids) <= ORDER_MAX else False
-        _ORDERS.put(store.url, version, key, known)
-    return known or None
+        return (ids, {iid: n for n, iid in enumerate(ids)}) if len(ids) <= ORDER_MAX else False
+
+    return _ORDERS.get_or_make(store.url, version, key, read) or None
 
 
 def _matched_page(store: Store, s: Session, p: IncidentParams, version: str | None) -> tuple[list[str], int]:
@@ -306,7 +282,7 @@ class _ActorIndex:
 
 # The actor rows of an SQLite store as an _ActorIndex, read once per data version (names are
 # matched in Python exactly as SQLite's LIKE would, see sqlite_like); at most ACTORS_MAX rows.
-_ACTORS = _PerVersion(1)
+_ACTORS = PerVersion(1)
 ACTORS_MAX = 500_000
 _ACTOR_ROWS = select(IncidentActor.name, IncidentActor.entity_id, IncidentActor.incident_id)
 
@@ -317,19 +293,21 @@ def _actor_index(store: Store, db: Connection, version: str | None) -> _ActorInd
     ACTORS_MAX actor rows."""
     if version is None or store.dialect != "sqlite":
         return None
-    known: _ActorIndex | Literal[False] | None = _ACTORS.get(store.url, version, "")
-    if known is None:
+
+    def read() -> _ActorIndex | Literal[False]:
         rows = _tuples(db, _ACTOR_ROWS.limit(ACTORS_MAX + 1))
-        known = False
-        if len(rows) <= ACTORS_MAX:
-            known = _ActorIndex()
-            for name, entity, incident in rows:
-                if name is not None:
-                    known.by_name.setdefault(name, []).append(incident)
-                if entity is not None:
-                    known.by_entity.setdefault(entity, []).append(incident)
-        _ACTORS.put(store.url, version, "", known)
-    return known or None
+        if len(rows) > ACTORS_MAX:
+            return False
+        index = _ActorIndex()
+        for name, entity, incident in rows:
+            if name is not None:
+                index.by_name.setdefault(name, []).append(incident)
+            if entity is not None:
+                index.by_entity.setdefault(entity, []).append(incident)
+        return index
+
+    found: _ActorIndex | Literal[False] = _ACTORS.get_or_make(store.url, version, "", read)
+    return found or None
 
 
 @lru_cache(maxsize=256)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from threading import Lock
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -11,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from plotwatch.auth import Principal
 from plotwatch.network import GraphIndex, neighbourhood, resolve_entity, shortest_path
 from plotwatch.store.db import Store
+from plotwatch.web.cache import PerVersion
 from plotwatch.web.problems import Problem
 from plotwatch.web.queries import read
 from plotwatch.web.responses import JSON
@@ -51,8 +51,7 @@ def _network(
         raise Problem(400, str(exc), slug="validation", parameter="types") from None
 
 
-_GRAPHS: dict[str, tuple[str, GraphIndex]] = {}
-_GRAPHS_LOCK = Lock()
+_GRAPHS = PerVersion(1)
 
 
 def graph_index(store: Store, version: str | None) -> GraphIndex | None:
@@ -61,15 +60,17 @@ def graph_index(store: Store, version: str | None) -> GraphIndex | None:
     version = version or store.data_version()  # read before the edges it keys
     if version is None:
         return None
-    with _GRAPHS_LOCK:
-        known = _GRAPHS.get(store.url)
-        if known is None or known[0] != version:
-            known = _GRAPHS[store.url] = (version, GraphIndex.load(store))
-            # its hundreds of thousands of tuples live until the next write: out of the
-            # collector's reach, as the app's own objects are (settle_heap); without cycles,
-            # they are freed when the next index replaces this one
-            gc.freeze()
-        return known[1]
+    index: GraphIndex = _GRAPHS.get_or_make(store.url, version, "", lambda: _load(store))
+    return index
+
+
+def _load(store: Store) -> GraphIndex:
+    index = GraphIndex.load(store)
+    # its hundreds of thousands of tuples live until the next write: out of the collector's
+    # reach, as the app's own objects are (settle_heap); without cycles, they are freed when
+    # the next index replaces this one
+    gc.freeze()
+    return index
 
 
 @router.get("/network/path", response_model=dict[str, Any])
