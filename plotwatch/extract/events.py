@@ -36,7 +36,7 @@ from plotwatch.extract.syntax import (
     number_of,
     subtree_without,
 )
-from plotwatch.types import HOSTILE_TYPES, ActorMention
+from plotwatch.types import HOSTILE_TYPES, ActorMention, PartialDate
 
 INSTITUTIONS = ("government", "ministry", "police", "service", "agency", "prosecutor", "court")
 CAUSE_PREPS = ("for", "of", "with", "over")  # "charged with plotting", "jailed for spying"
@@ -509,7 +509,10 @@ class SentenceAnalyzer:
         climb = [t for r in roots for t in self._climb(r, others)]
         if cand.hostile:  # "PET said on Tuesday that agents had planned to kill …": Tuesday is the report's
             climb = [t for t in climb if not self._reporting(t)]
-        cand.date = self._date(cand, scope, climb, others) or self._report_date(cand) or self.frame_date(sent)
+        cand.date = self._date(cand, scope, climb, others)
+        if not cand.hostile and (perfect := self._present_perfect(head)) is not None:
+            cand.date = self._recent_date(cand, perfect)
+        cand.date = cand.date or self._report_date(cand) or self.frame_date(sent)
         # "… are looking into X, after a group based in Spain published a report": the places of
         # a clause told as before or after the act are that clause's
         later = {
@@ -940,6 +943,9 @@ class SentenceAnalyzer:
             root = span.root
             while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
                 root = root.head  # "on Monday evening": the phrase's head is "evening"
+            described = self._in_description(root, cand, climb_ids)
+            if described and not cand.hostile and not self._day_word(span.text):
+                continue  # "released from prison in X, where he had been held since 2014"
             attached = (
                 root.i in scope_ids
                 or root.head.i in climb_ids
@@ -981,6 +987,55 @@ class SentenceAnalyzer:
                 if resolved is not None and (best is None or key < best[0]):
                     best = (key, resolved)
         return best[1] if best else None
+
+    @staticmethod
+    def _in_description(tok: Token, cand: Candidate, stops: set[int]) -> bool:
+        """``tok`` sits in a clause describing a participant or a place of the event ("freed
+        from prison in X, where he had been held since 2014", "in the murder of X, a lawyer shot
+        dead 21 years ago"), not in one describing the event's own noun."""
+        roots = {cand.head.i, *(t.i for t in cand.extra)}
+        cur = tok
+        while cur.head.i != cur.i and cur.i not in roots | stops:
+            if cur.dep_ in ("relcl", "acl") and cur.head.i not in roots and cur is not tok:
+                return True
+            cur = cur.head
+        return False
+
+    @staticmethod
+    def _present_perfect(head: Token) -> Token | None:
+        """The verb of a response told in the present perfect ("have been detained", "has
+        allowed", "has opened an investigation"), or None."""
+        verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") else head
+        while verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+            verb = verb.head  # "has been arrested and charged"
+        has = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+        return verb if has and verb.pos_ in ("VERB", "AUX") else None
+
+    def _recent_date(self, cand: Candidate, verb: Token) -> Resolved | None:
+        """A response told in the present perfect happened shortly before it is reported: the
+        month of the report (or of publication) when the text gives it no date of its own. A
+        present perfect takes no definite past time ("have been detained … last month" is the
+        parser hanging another clause's time on it), only "since …" or a time of the present."""
+        pub = self.dates.published
+        if pub is None:
+            return cand.date
+        own = cand.date.date if cand.date is not None else None
+        report = self._report_date(cand)
+        if (
+            own is not None
+            and own.value
+            and (report is None or report.date != own)  # "…, police said on Friday": the report's day
+            and (
+                own.value[:7] >= f"{pub.year:04d}-{pub.month:02d}"
+                or any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
+            )
+        ):
+            return cand.date
+        if report is not None and report.date.precision in ("month", "day") and report.date.value:
+            year, month = int(report.date.value[:4]), int(report.date.value[5:7])
+        else:
+            year, month = pub.year, pub.month
+        return Resolved(PartialDate.of(year, month))
 
     def verb_date(self, verb: Token, sent: Span) -> Resolved | None:
         """The date attached to ``verb`` ("opened in 2022", "opened on Monday"), or None."""
