@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from plotwatch.extract.resources import Resources, TriggerEntry, load_resources
-from plotwatch.extract.syntax import SUBJECT
+from plotwatch.extract.syntax import SUBJECT, passive_subject
 
 GAZ_KEY = "pw_gaz"
 # A wire dateline opening a line: "VILNIUS, May 24, 2021 – ", "ANTWERP, Feb 4 (Wire Europe) – ".
@@ -140,6 +140,9 @@ def patient_of(tok: Token) -> Token | None:
         subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
+    shared = passive_subject(tok)  # "X spent years in custody …, and was freed"
+    if shared:
+        return shared[0]
     for verb in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
         # "shot and wounded X": the verbs share the object
         if not any(c.dep_ in SUBJECT for c in verb.children):

@@ -122,6 +122,7 @@ class SentenceAnalyzer:
         self.later_words = set(self.cues.get("later_adverbs", ()))
         self.military = set(self.cues.get("military_nouns", ()))
         self.attempt_verbs = set(self.cues.get("attempt_governors", ()))
+        self.undo = set(self.cues.get("undo_verbs", ()))
         self.armed = next((e for e in entries.values() if e.type == "armed_attack" and not e.weak), None)
         self.kidnap = next((e for e in entries.values() if e.type == "kidnapping"), None)
         rendition = self.cues.get("rendition", {})
@@ -159,6 +160,11 @@ class SentenceAnalyzer:
                 continue  # "the time limit for bringing charges": a noun's purpose, no event
             if entry.type not in HOSTILE_TYPES and self._tried(root, self.attempt_verbs):
                 continue  # "as they tried to arrest X", "sought to extradite him": not done
+            if entry.type not in HOSTILE_TYPES and self._undone(root):
+                continue  # "the government revoked the expulsion order": no expulsion
+            under = root.dep_ == "pobj" and root.head.lower_ == "under"
+            if entry.type == "investigation" and under and any(s.root.i == root.head.head.i for s in trigs):
+                continue  # "placed under formal investigation": the placing is the charge
             if entry.type == "investigation" and self.armed is not None and self._military_raid(root):
                 entry = self.armed  # "commandos raided ANC houses": an attack, not a police raid
             cands.append(
@@ -189,6 +195,12 @@ class SentenceAnalyzer:
         out += self._disclosures(out, heads)
         out += self._renditions(sent, out, heads)
         return self._fold_responses([c for c in out if not self._vague(c)])
+
+    def _undone(self, tok: Token) -> bool:
+        """A response word a verb of undoing takes as object: "revoked the expulsion order",
+        "the sanctions were lifted"."""
+        obj = tok.head if tok.dep_ in ("compound", "amod") else tok
+        return obj.dep_ in ("dobj", "nsubjpass") and obj.head.lemma_.lower() in self.undo
 
     def _military_raid(self, verb: Token) -> bool:
         """A raid carried out by soldiers ("commandos raided ANC houses"), not by the police."""
@@ -610,6 +622,16 @@ class SentenceAnalyzer:
             cand.actors += self.roles.actors(resp, "responder", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
             cand.target_countries = {c for t in tgt if (c := self.roles.phrase_country(t))}
+            if not resp and cand.type == "arrest":
+                # "they were handed to the police": those it was handed to hold them
+                resp = [
+                    g
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "to"
+                    for g in p.children
+                    if g.dep_ == "pobj" and self.roles.is_authority(g)
+                ]
+                cand.actors += self.roles.actors(resp, "responder", sent)
             if not resp:
                 # "X was arrested in October 2020, when the Justice Department charged eight
                 # people": the authority of the response the "when" clause tells
@@ -1015,7 +1037,8 @@ class SentenceAnalyzer:
         """A response told in the present perfect happened shortly before it is reported: the
         month of the report (or of publication) when the text gives it no date of its own. A
         present perfect takes no definite past time ("have been detained … last month" is the
-        parser hanging another clause's time on it), only "since …" or a time of the present."""
+        parser hanging another clause's time on it, "after he was arrested last Thursday" another
+        act's), only "since …" or a time of the present."""
         pub = self.dates.published
         if pub is None:
             return cand.date
@@ -1026,15 +1049,18 @@ class SentenceAnalyzer:
             and own.value
             and (report is None or report.date != own)  # "…, police said on Friday": the report's day
             and (
-                own.value[:7] >= f"{pub.year:04d}-{pub.month:02d}"
+                own.compatible(PartialDate.of(pub.year, pub.month, pub.day))  # "today", "this month"
                 or any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
             )
         ):
             return cand.date
         if report is not None and report.date.precision in ("month", "day") and report.date.value:
             year, month = int(report.date.value[:4]), int(report.date.value[5:7])
+            day = int(report.date.value[8:]) if report.date.precision == "day" else None
         else:
-            year, month = pub.year, pub.month
+            year, month, day = pub.year, pub.month, pub.day
+        if day is not None and day <= 7:
+            return Resolved(PartialDate.of(year))  # early in a month, "recently" may be the last one
         return Resolved(PartialDate.of(year, month))
 
     def verb_date(self, verb: Token, sent: Span) -> Resolved | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from plotwatch.extract.components import GAZ_KEY
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources
-from plotwatch.extract.syntax import SUBJECT, chain
+from plotwatch.extract.syntax import SUBJECT, chain, passive_subject
 from plotwatch.types import ActorMention
 
 NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC")
@@ -122,17 +122,9 @@ class RoleFinder:
         first = head
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "were watched, followed and threatened": the first verb's subject
-        own = {"nsubj", "nsubjpass", "dobj"}
-        if (
-            first is not head
-            and any(c.dep_ == "auxpass" for c in head.children)
-            and not any(c.dep_ in own for c in head.children)
-            and not any(c.dep_ == "auxpass" for c in first.children)
-        ):
-            # "X opened a parcel and was killed": the active first verb's subject is the one killed
-            subj = [c for c in first.children if c.dep_ == "nsubj"]
-            if subj:
-                return subj
+        # "X opened a parcel and was killed": the active first verb's subject is the one killed
+        if subj := passive_subject(head):
+            return subj
         for cur in (
             head,
             *([head.head] if head.dep_ == "xcomp" else []),
@@ -428,9 +420,14 @@ class RoleFinder:
         own = self.gaz.get(tok.i)
         if own is not None:
             # "the Moroccan security services": the demonym outside a generic gazetteer name
-            # ("Security Service") says whose they are
+            # ("Security Service") says whose they are, and so does a possessor state ("Algeria's
+            # military security service")
             for cur in modifiers(tok):
-                if not own.start <= cur.i < own.end and (code := self.places.demonym(cur.text)):
+                if own.start <= cur.i < own.end:
+                    continue
+                owner = cur.dep_ == "poss" and cur.ent_type_ == "GPE"
+                code = self.places.demonym(cur.text) or (self.places.country(cur.text) if owner else None)
+                if code:
                     return code
         for cur in [tok, *modifiers(tok)]:
             span = self.gaz.get(cur.i)

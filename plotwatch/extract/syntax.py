@@ -50,6 +50,28 @@ def chain(tok: Token, stop: set[int] | None = None) -> Iterator[Token]:
         yield cur
 
 
+def passive_subject(head: Token) -> list[Token]:
+    """The one a subjectless passive conjunct is done to: the subject of the active verb it is
+    joined to ("X opened a parcel and was killed"), or of the main clause when the parser joined
+    it to a subordinate one whose subject is a state or a body ("He spent years in custody while
+    Russia sought his extradition, and was freed": "He")."""
+    if head.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in head.children):
+        return []
+    if any(c.dep_ in (*SUBJECT, "dobj") for c in head.children):
+        return []
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if any(c.dep_ == "auxpass" for c in first.children):
+        return []
+    subj = [c for c in first.children if c.dep_ == "nsubj"]
+    marked = first.dep_ == "advcl" and any(c.dep_ == "mark" for c in first.children)
+    if marked and subj and all(t.ent_type_ in ("GPE", "ORG", "NORP") for t in subj):
+        # a state or a body as the subordinate clause's subject: the clause closed before "and"
+        subj = [c for c in first.head.children if c.dep_ == "nsubj"]
+    return subj
+
+
 def subtree_without(tok: Token, exclude: set[int]) -> Iterator[Token]:
     """The subtree of ``tok`` minus the subtrees rooted at tokens in ``exclude``."""
     stack = [tok]

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from plotwatch.extract import Extractor
+from plotwatch.types import HOSTILE_TYPES as HOSTILE
 from plotwatch.types import EventMention
 
 
@@ -42,7 +43,13 @@ def test_a_present_perfect_response_is_dated_by_the_report_month(ex: Extractor) 
         "Two men suspected of assaulting a Belarusian blogger outside his flat in Riga last month "
         "have been detained in Estonia, the Estonian interior minister said on Friday."
     )
-    assert one(ex, text, "arrest").date.value == "2022-05"
+    assert one(ex, text, "arrest", dt.date(2022, 5, 21)).date.value == "2022-05"
+
+
+def test_a_present_perfect_response_early_in_a_month_gets_its_year(ex: Extractor) -> None:
+    text = "Norway has recalled its ambassador to Belarus in protest."
+    e = one(ex, text, "diplomatic_measure", dt.date(2022, 6, 3))
+    assert e.date.value == "2022"
 
 
 def test_a_present_perfect_response_keeps_a_since_date(ex: Extractor) -> None:
@@ -54,3 +61,44 @@ def test_a_date_in_a_clause_describing_a_place_is_not_the_responses(ex: Extracto
     assert one(ex, text, "release").date.value == "2022-05-09"
     text = "The dissident was released under a pardon from prison in Tashkent, where he was held since 2016."
     assert one(ex, text, "release").date.value == "2022"
+
+
+# -- triggers and roles ---------------------------------------------------------------------
+
+
+def test_a_subjectless_passive_conjunct_is_done_to_the_subject(ex: Extractor) -> None:
+    from plotwatch.extract.components import TRIG_KEY
+
+    doc = ex.nlp("The blogger spent two years in Polish custody, and was freed in March 2021.")
+    assert [s.label_ for s in doc.spans[TRIG_KEY]] == ["release"]
+    doc = ex.nlp("He spent two years in custody while Belarus sought his extradition, and was freed in 2021.")
+    assert "release" in [s.label_ for s in doc.spans[TRIG_KEY]]
+
+
+def test_placed_under_investigation_is_a_charge(ex: Extractor) -> None:
+    text = "An Uzbek diplomat has been placed under formal investigation in Paris for complicity in murder."
+    assert [e.type for e in events(ex, text) if e.type not in HOSTILE] == ["charge"]
+    assert one(ex, text, "charge").agent_state == "FR"
+
+
+def test_handed_to_the_police_is_an_arrest_by_them(ex: Extractor) -> None:
+    e = one(ex, "The two men were handed to the Estonian police on 3 May.", "arrest")
+    assert e.agent_state == "EE" and "the Estonian police" in names(e, "responder")
+
+
+def test_a_revoked_response_is_none(ex: Extractor) -> None:
+    assert events(ex, "In June 2019 the Czech government revoked the expulsion order.") == []
+    assert events(ex, "In 2019 the European Union lifted the sanctions on the company.") == []
+
+
+def test_a_present_perfect_response_takes_no_date_of_an_act_before_it(ex: Extractor) -> None:
+    text = (
+        "A senior Uzbek diplomat has been placed under formal investigation in Paris, after he was "
+        "arrested at Lyon airport last Thursday."
+    )
+    assert one(ex, text, "charge").date.value == "2022-05"
+
+
+def test_a_possessor_state_owns_a_generic_agency_name(ex: Extractor) -> None:
+    text = "Police said the killing in Paris in 2019 was ordered by Morocco's military security service."
+    assert one(ex, text, "assassination").agent_state == "MA"
