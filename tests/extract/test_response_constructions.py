@@ -102,3 +102,11 @@ def test_a_present_perfect_response_takes_no_date_of_an_act_before_it(ex: Extrac
 def test_a_possessor_state_owns_a_generic_agency_name(ex: Extractor) -> None:
     text = "Police said the killing in Paris in 2019 was ordered by Morocco's military security service."
     assert one(ex, text, "assassination").agent_state == "MA"
+
+
+def test_officers_alone_are_the_local_authorities(ex: Extractor) -> None:
+    text = (
+        "Three men were charged in Cardiff on 3 May. The men, who had been arrested earlier in the "
+        "month by counter-terrorism officers, appeared in court."
+    )
+    assert one(ex, text, "arrest").agent_state == "GB"
