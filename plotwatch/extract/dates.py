@@ -97,6 +97,8 @@ TENS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 RE_YEARS_AGO = re.compile(r"\b([a-z]+|\d{1,3})\s+years\s+(?:ago(\s+today)?|(to\s+the\s+day))\b", re.I)
+# "Thirty years ago today", which the tagger reads as "Thirty years ago" and a bare "today": one day
+RE_YEARS_AGO_TODAY = re.compile(r"\b(?:[a-z]+|\d{1,3})\s+years\s+ago\s+today\b", re.I)
 # a length of time ("sentenced to five years", "eight months in prison") is no date
 RE_LENGTH = re.compile(r"^(?:a|an|[a-z]+|\d{1,3})\s+(?:month|year)s?$", re.I)
 

@@ -15,6 +15,7 @@ from plotwatch.extract.components import INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import (
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
+    RE_YEARS_AGO_TODAY,
     WEEKDAYS,
     DateResolver,
     Resolved,
@@ -1189,6 +1190,12 @@ class SentenceAnalyzer:
     def _date_spans(self, sent: Span) -> list[Span]:
         spans = {(e.start, e.end): e for e in sent.ents if e.label_ == "DATE"}
         matches = [*RE_DATE_SPAN.finditer(sent.text), *RE_ANAPHORIC_SPAN.finditer(sent.text)]
+        for m in RE_YEARS_AGO_TODAY.finditer(sent.text):
+            # "Thirty years ago today", which the tagger reads as two dates: one day
+            span = self.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end())
+            if span is not None:
+                spans = {k: v for k, v in spans.items() if not span.start <= k[0] < span.end}
+                spans[(span.start, span.end)] = span
         for m in matches:
             span = self.doc.char_span(
                 sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"

@@ -25,7 +25,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from plotwatch.extract.components import GAZ_KEY, INSTR_KEY, TRIG_KEY
-from plotwatch.extract.dates import DateResolver, Resolved, reference_year
+from plotwatch.extract.dates import RE_ANAPHORIC_SPAN, DateResolver, Resolved, reference_year
 from plotwatch.extract.events import Candidate, SentenceAnalyzer
 from plotwatch.extract.places import PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
@@ -470,6 +470,11 @@ def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int |
         return None
     if "\n" in doc.text[doc[start].idx : cand.head.idx]:
         return Resolved(PartialDate.of(anchor.date.year), inferred=True)
+    parts = (anchor.date.value or "").split("-")
+    if len(parts) == 3 and RE_ANAPHORIC_SPAN.match(doc.text, doc[start].idx):
+        # "… flew in the following day. The abduction …": the narrative moved on from the
+        # scene's day, the act is only known to its month
+        return Resolved(PartialDate.of(anchor.date.year, int(parts[1])), inferred=True)
     return Resolved(anchor.date, inferred=True)
 
 
