@@ -70,6 +70,7 @@ class Candidate:
     # an undated response told as after another ("later handed over", "after the verdict")
     later: bool = False
     disclosure: bool = False  # an authority's report of an act ("PET said that …"): after the act
+    predicated: bool = False  # the act is the subject of a predicate about it ("the murder was political")
 
     @property
     def head(self) -> Token:
@@ -577,6 +578,10 @@ class SentenceAnalyzer:
                 if s.label_ not in HOSTILE_TYPES and s.label_ != "generic"
             }
             perp = self._perpetrators(head, responses)
+            # "The killing was part of a campaign": the act is the subject of what is said of
+            # it, not its own doer (nor, folded into the act it refers to, that act's)
+            cand.predicated = any(t.i == head.i for t in perp)
+            perp = [t for t in perp if t.i != head.i]
             perp += [p for t in perp for p in self.roles.principals(t)]
             behind = [p for r in roots for p in self.roles.behest(r) if p not in perp]
             behind += [p for p in self._done_for(head) if p not in perp + behind]
@@ -601,7 +606,8 @@ class SentenceAnalyzer:
             if (
                 cand.entry.weak
                 and cand.type == "assassination"
-                and any(t.tag_ in ("NNS", "NNPS") or number_of(t) for t in tgt)
+                # a surname the tagger reads as a plural ("Davies") is one person
+                and any((t.tag_ in ("NNS", "NNPS") and t.ent_type_ != "PERSON") or number_of(t) for t in tgt)
             ):
                 cand.type = "armed_attack"  # killing many is not an assassination
             cand.agent_state = self._hostile_state(cand, perp, tgt)

@@ -396,7 +396,8 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             cand.agent_state = _story_country(trail, cand)
         if cand.hostile:
             perp = [a for a in cand.actors if a.role == "perpetrator"]
-            if cand.agent_state is None and (not perp or cand.state_agent or cand.generic or cand.anonymous):
+            no_doer = not perp and not cand.predicated
+            if cand.agent_state is None and (no_doer or cand.state_agent or cand.generic or cand.anonymous):
                 cand.agent_state = dominant
         elif cand.agent_state is None and cand.place is not None:
             cand.agent_state = cand.place.country

@@ -38,3 +38,33 @@ def test_a_narrative_moved_on_by_a_day_dates_a_later_act_to_the_month(ex: Extrac
     )
     found = [e for e in events(ex, text, dt.date(2021, 3, 15)) if e.type == "kidnapping"]
     assert [e.date.value for e in found] == ["1981-03"]
+
+
+# -- states and targets -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("organ", ["the NKVD", "the Soviet secret police"])
+def test_the_soviet_secret_police_acts_for_russia(ex: Extractor, organ: str) -> None:
+    text = f"In August 1946 an agent of {organ} shot dead an exiled general at his house in Paris."
+    assert one(ex, text, "assassination").agent_state == "RU"
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_is_one_target(ex: Extractor) -> None:
+    text = (
+        "On 12 March 1950, Dmytro Horodets, the leader of the Congress of Ukrainian Exiles, was killed "
+        "in the centre of Munich when a parcel blew up in his hands. The NKVD was behind the killing."
+    )
+    assert [e.type for e in events(ex, text) if e.type in ("assassination", "armed_attack")] == [
+        "assassination"
+    ]
+
+
+def test_an_act_that_is_the_subject_of_what_is_said_of_it_names_no_doer(ex: Extractor) -> None:
+    text = (
+        "On 3 May 1950 an exiled general was shot dead outside his flat in Munich. The killing was "
+        "part of a campaign against the regime's enemies abroad. In 1951 an NKVD officer shot dead "
+        "a defector in Vienna."
+    )
+    found = [e for e in events(ex, text) if e.type == "assassination" and e.country == "DE"]
+    assert len(found) == 1 and found[0].agent_state == "RU"
+    assert not [a for a in found[0].actors if a.role == "perpetrator"]
