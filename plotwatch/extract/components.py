@@ -150,9 +150,11 @@ def patient_of(tok: Token) -> Token | None:
             if obj is not None:
                 return obj
     if tok.pos_ == "VERB":
-        # "fired at X"
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"):
+        # "fired at X", "fired on X", "fired into his car" (at its owner)
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into")):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and prep.lower_ == "into":
+                pobj = next((c for c in pobj.children if c.dep_ == "poss"), None)
             if pobj is not None:
                 return pobj
     head = tok
@@ -206,7 +208,7 @@ class TriggerComponent:
             tok.ent_type_ in ("PERSON", "NORP")
             or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)  # "the editor X"
             or tok.lemma_.lower() in self.person_nouns
-            or tok.lower_ in ("he", "she", "they", "him", "her", "them")
+            or tok.lower_ in ("he", "she", "they", "him", "her", "them", "his", "their")  # "into his car"
             or (tok.lower_ == "who" and tok.head.dep_ == "relcl")  # "two students, who were seized"
             or any(  # "several of the conspirators", "two of the men"
                 g.dep_ == "pobj" and self._is_person(g)

@@ -70,6 +70,7 @@ class Candidate:
     # an undated response told as after another ("later handed over", "after the verdict")
     later: bool = False
     disclosure: bool = False  # an authority's report of an act ("PET said that …"): after the act
+    dateless: bool = False  # the text gives it no date ("minister when X was shot")
     predicated: bool = False  # the act is the subject of a predicate about it ("the murder was political")
 
     @property
@@ -105,6 +106,7 @@ class SentenceAnalyzer:
         self.purpose = set(self.cues.get("purpose_nouns", ()))
         self.habitual = set(self.cues.get("habitual_nouns", ()))
         self.habitual_adverbs = set(self.cues.get("habitual_adverbs", ()))
+        self.blow_verbs = set(self.cues.get("blow_verbs", ()))
         self.sequence = set(self.cues.get("sequence_marks", ()))
         self.local = set(self.cues.get("local_authority_nouns", ()))
         self._anchors: list[tuple[int, Resolved]] | None = None
@@ -498,7 +500,10 @@ class SentenceAnalyzer:
         critics": a habit, not an event."""
         if not cand.hostile:
             return False
-        if any(c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in cand.head.children):
+        blows = cand.head.lemma_.lower() in self.blow_verbs and cand.head.pos_ == "VERB"
+        if not blows and any(
+            c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in cand.head.children
+        ):
             return True
         return any(t.lemma_.lower() in self.habitual for t in list(chain(cand.head))[1:4])
 
@@ -611,6 +616,8 @@ class SentenceAnalyzer:
             ):
                 cand.type = "armed_attack"  # killing many is not an assassination
             cand.agent_state = self._hostile_state(cand, perp, tgt)
+            if self._time_of_description(head):
+                cand.date, cand.dateless = None, True
         else:
             cand.status = None
             # "declared two members of the staff persona non grata", "Malaysia declared the
@@ -665,6 +672,16 @@ class SentenceAnalyzer:
                 places = [p for t in resp if (p := self.roles.responder_place(t)) is not None][:1]
                 cand.place = places[0] if places else None
         cand._places = places  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _time_of_description(head: Token) -> bool:
+        """ "X, who was the minister when Y was shot": an act told as the time of a clause that
+        describes someone, not dated by the sentence it is in (nor by the narrative)."""
+        return (
+            head.dep_ == "advcl"
+            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children)
+            and head.head.dep_ == "relcl"
+        )
 
     def _anonymous(self, tok: Token) -> bool:
         """A doer the text does not name or tie to anyone: "two men", "a gunman", "the team",
@@ -794,6 +811,8 @@ class SentenceAnalyzer:
             lemmas.update(t.lemma_.lower() for t in self.doc[max(r.i - 3, cand.sent.start) : r.i])
             lemmas.update(c.lemma_.lower() for c in r.children)
             lemmas.update(t.lower_ for t in r.children)
+            if any(c.lower_ in ("mortally", "fatally") for c in r.children):
+                lemmas -= {"wound", "injure"}  # "mortally wounded X": killed
         sent_lemmas = {t.lemma_.lower() for t in cand.sent}
         tried = set(self.cues.get("attempt_governors", ()))
         for status in STATUS_ORDER:
@@ -888,7 +907,10 @@ class SentenceAnalyzer:
         for tok in perp:
             organ = self.roles.is_state_agent(tok) or self._official(tok)
             if organ or tok.ent_type_ in ("ORG", "GPE", "NORP"):
-                code = self.roles.phrase_country(tok)
+                # a capital for its government ("Pyongyang ordered …", "a team sent from Tehran")
+                code = self.roles.phrase_country(tok) or (
+                    self.roles.state_of(tok) if tok.ent_type_ == "GPE" else None
+                )
                 if code:
                     return code
             # "Kim, the North Korean agent who planted the bomb": the doer's apposition, or the

@@ -496,7 +496,7 @@ def _to_event(
         resolved is None
         and ref_year is not None
         and dates.published is not None
-        and not (cand.charged or cand.later)
+        and not (cand.charged or cand.later or cand.dateless)
     ):
         # the sentence gives no date: a dated article's year is a fair guess; an undated
         # article's most frequent year is not (retrospectives, embedded posts), so the date

@@ -188,6 +188,9 @@ class RoleFinder:
             if acl.tag_ == "VBN" and acl.lemma_.lower() in self.principal_verbs:
                 for agent in (c for c in acl.children if c.dep_ == "agent"):
                     out.extend(g for g in agent.children if g.dep_ == "pobj")
+                # "a team sent from Tehran": the state (or the capital) it was sent from
+                for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ == "from"):
+                    out.extend(g for g in prep.children if g.dep_ == "pobj" and self.state_of(g))
             elif acl.tag_ == "VBG" and acl.lemma_.lower() in ("work", "act", "operate"):
                 for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("for", "on")):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):

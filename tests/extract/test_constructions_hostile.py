@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from plotwatch.extract import Extractor
+from plotwatch.types import HOSTILE_TYPES as HOSTILE
 from tests.extract.test_constructions import events, one
 
 
@@ -68,3 +69,45 @@ def test_an_act_that_is_the_subject_of_what_is_said_of_it_names_no_doer(ex: Extr
     found = [e for e in events(ex, text) if e.type == "assassination" and e.country == "DE"]
     assert len(found) == 1 and found[0].agent_state == "RU"
     assert not [a for a in found[0].actors if a.role == "perpetrator"]
+
+
+def test_a_team_sent_from_a_capital_acts_for_its_state(ex: Extractor) -> None:
+    text = "In 1985 a hit squad sent from Tripoli shot dead an exiled journalist in Rome."
+    assert one(ex, text, "assassination").agent_state == "LY"
+
+
+# -- shootings told in other words --------------------------------------------------------------
+
+
+def test_fired_on_a_person_who_was_wounded_is_a_failed_assassination(ex: Extractor) -> None:
+    text = (
+        "In 1994 a gunman fired on an exiled journalist in Vienna and he was slightly wounded; police "
+        "arrested a Syrian diplomat near the scene."
+    )
+    hostile = [e for e in events(ex, text) if e.type in HOSTILE]
+    assert [(e.type, e.status) for e in hostile] == [("assassination", "failed")]
+
+
+def test_mortally_wounded_is_a_killing(ex: Extractor) -> None:
+    text = "In 1946 an agent of the NKVD mortally wounded an exiled general at his house in Paris."
+    e = one(ex, text, "assassination")
+    assert e.status == "executed" and e.country == "FR"
+
+
+def test_fired_repeatedly_into_his_car_is_one_act_at_him(ex: Extractor) -> None:
+    text = (
+        "In 1984 Libyan gunmen fired repeatedly into his car outside his flat in Rome, and he died at "
+        "the scene."
+    )
+    e = one(ex, text, "assassination")
+    assert e.status == "executed" and e.agent_state == "LY"
+
+
+def test_an_act_told_as_the_time_of_a_description_takes_no_date_from_its_sentence(ex: Extractor) -> None:
+    text = (
+        "In 1985 a hit squad sent from Tripoli shot dead an exiled journalist in Rome. In 2006 an Italian "
+        "judge issued an arrest warrant for Salem Ghat, who was Libya's intelligence chief when the "
+        "journalist was shot."
+    )
+    dates = {e.date.value for e in events(ex, text) if e.type == "assassination"}
+    assert "2006" not in dates and "1985" in dates
