@@ -460,6 +460,21 @@ class SentenceAnalyzer:
             ):
                 other.extra.append(c.head)
                 dropped.add(c.head.i)
+        for c in cands:
+            # "gunmen opened fire on a car and killed X": the shooting is the means of the killing
+            # its joined verb tells (no subject of its own), one act aimed at X
+            other = by_head.get(c.head.head.i) if c.head.dep_ == "conj" else None
+            if (
+                other is not None
+                and c.head.pos_ == "VERB"
+                and not any(t.dep_ in SUBJECT for t in c.head.children)
+                and {c.head.i, other.head.i}.isdisjoint(dropped)
+                and {c.type, other.type} == {"armed_attack", "assassination"}
+            ):
+                kill, attack = (c, other) if c.type == "assassination" else (other, c)
+                if self._kills_person(kill):
+                    kill.extra.append(attack.head)
+                    dropped.add(attack.head.i)
         kept = [c for c in cands if c.head.i not in dropped]
         hostile = [c for c in kept if c.hostile]
         if len(hostile) > 1:  # "monitoring them with the intention of killing them": one act
@@ -595,7 +610,10 @@ class SentenceAnalyzer:
             if not tgt and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
                 # "were arrested and flown to Turkey in a rendition": done to the verb's patient
                 tgt = self.roles.patient_tokens(head.head.head)
-            tgt = [t for t in tgt if not cand.trigger.start <= t.i < cand.trigger.end]  # "opened fire"
+            # "opened fire", also as a merged trigger ("opened fire on a car and killed X")
+            extra = {e.i for e in cand.extra}
+            spans = [cand.trigger, *(s for s in self.doc.spans[TRIG_KEY] if s.root.i in extra)]
+            tgt = [t for t in tgt if not any(s.start <= t.i < s.end for s in spans)]
             cand.actors += self.roles.actors(perp, "perpetrator", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
             # "X had been hired to kill Y": hired hands act for someone behind them

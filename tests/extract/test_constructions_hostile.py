@@ -111,3 +111,13 @@ def test_an_act_told_as_the_time_of_a_description_takes_no_date_from_its_sentenc
     )
     dates = {e.date.value for e in events(ex, text) if e.type == "assassination"}
     assert "2006" not in dates and "1985" in dates
+
+
+def test_opened_fire_and_killed_a_named_person_is_one_assassination(ex: Extractor) -> None:
+    text = (
+        "In May 1998 gunmen opened fire on a car in Kampala and killed the opposition leader Jean "
+        "Habimana and his driver. His widow blamed the Rwandan government for the killing."
+    )
+    hostile = [e for e in events(ex, text) if e.type in HOSTILE]
+    assert [e.type for e in hostile] == ["assassination"]
+    assert not any(a.name == "fire" for a in hostile[0].actors)
