@@ -70,6 +70,7 @@ class Candidate:
     # an undated response told as after another ("later handed over", "after the verdict")
     later: bool = False
     disclosure: bool = False  # an authority's report of an act ("PET said that …"): after the act
+    aimed_at_person: bool = False  # every target is a named person ("attacking X")
     dateless: bool = False  # the text gives it no date ("minister when X was shot")
     predicated: bool = False  # the act is the subject of a predicate about it ("the murder was political")
 
@@ -616,6 +617,9 @@ class SentenceAnalyzer:
             tgt = [t for t in tgt if not any(s.start <= t.i < s.end for s in spans)]
             cand.actors += self.roles.actors(perp, "perpetrator", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
+            cand.aimed_at_person = bool(tgt) and all(
+                t.ent_type_ == "PERSON" or t.lower_ in ("him", "her") for t in tgt
+            )
             # "X had been hired to kill Y": hired hands act for someone behind them
             hired = any(
                 t.dep_ == "nsubjpass" and t.head.lemma_.lower() in self.roles.principal_verbs for t in perp

@@ -218,7 +218,10 @@ def _resolve_generic(cands: list[Candidate], res: Resources) -> None:
             continue
         pick = [s for s in specific if _compatible(cand, s)]
         types = {s.type for s in pick}
-        cand.type = types.pop() if len(types) == 1 else default
+        # "suspected of attacking X": an attack aimed at a named person is no armed attack on a
+        # group or a site ("an attack on the home of X" is one); with no killing told, an assault
+        aimed = cand.aimed_at_person and default == "armed_attack"
+        cand.type = types.pop() if len(types) == 1 else "assault" if aimed else default
         if pick and len({s.type for s in pick}) <= 1 and cand.agent_state is None:
             cand.agent_state = pick[0].agent_state
 

@@ -121,3 +121,13 @@ def test_opened_fire_and_killed_a_named_person_is_one_assassination(ex: Extracto
     hostile = [e for e in events(ex, text) if e.type in HOSTILE]
     assert [e.type for e in hostile] == ["assassination"]
     assert not any(a.name == "fire" for a in hostile[0].actors)
+
+
+def test_an_attack_aimed_at_a_named_person_with_no_killing_is_an_assault(ex: Extractor) -> None:
+    text = (
+        "Two men suspected of attacking the exiled blogger Dmitri Sokolov outside his flat in Riga last "
+        "month have been detained in Poland. Prosecutors said the attack had been ordered by an officer "
+        "of the Russian military intelligence service."
+    )
+    hostile = [e for e in events(ex, text, dt.date(2023, 6, 20)) if e.type in HOSTILE]
+    assert [(e.type, e.country) for e in hostile] == [("assault", "LV")]
