@@ -30,7 +30,7 @@ from plotwatch.extract.events import Candidate, SentenceAnalyzer
 from plotwatch.extract.places import PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import RoleFinder
-from plotwatch.extract.syntax import determiner
+from plotwatch.extract.syntax import SUBJECT, determiner
 from plotwatch.types import HOSTILE_TYPES, EntityMention, EventMention, Extraction, PartialDate
 
 HOSTILE_KINDS = ("agency", "unit")
@@ -349,13 +349,18 @@ def _place_trail(doc: Doc, res: Resources, places: PlaceResolver) -> list[tuple[
     return sorted(out)
 
 
-def _story_country(trail: list[tuple[int, str, bool]], cand: Candidate) -> str | None:
+def _story_country(
+    trail: list[tuple[int, str, bool]], cand: Candidate, acts: list[Candidate], states: set[str]
+) -> str | None:
     """The country the story is in when a response is told with no one named to act ("she was
     released", "until the arrest in May") or only "a court", "the government": a local authority its sentence
     qualifies by state ("after Malaysian prosecutors let her …"), else the last place told
-    before its trigger in its paragraph."""
+    before its trigger in its paragraph, else the country of the placed hostile act told before
+    it (``acts``: :func:`_act_country`)."""
     head = cand.head
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    passive = _passive(head) or (  # "was arrested the following week and charged days later"
+        head.dep_ == "conj" and _passive(head.head) and not any(c.dep_ == "nsubj" for c in head.children)
+    )
     if not (cand.local_responder or passive or head.pos_ == "NOUN"):
         return None
     own = [code for i, code, authority in trail if cand.sent.start <= i < cand.sent.end and authority]
@@ -365,7 +370,51 @@ def _story_country(trail: list[tuple[int, str, bool]], cand: Candidate) -> str |
         for i, code, authority in trail
         if i < head.i and not authority and "\n" not in doc.text[doc[i].idx : head.idx]  # its paragraph
     ]
-    return own[0] if own else before[-1] if before else None
+    return own[0] if own else before[-1] if before else _act_country(trail, cand, acts, states)
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _act_country(
+    trail: list[tuple[int, str, bool]], cand: Candidate, acts: list[Candidate], states: set[str]
+) -> str | None:
+    """A response the story tells with no place at all ("He was arrested the following week and
+    charged with the three murders days later") is in the country of the act it answers: the
+    last placed hostile act told before it, of the type its case names when it names one
+    ("charged with the murders", "investigations into both killings"), when the story has not
+    since been told at a place in another country ("flew to Tehran", not "a ministry in
+    Tehran") and the states that took the article's earlier responses (``states``), if any,
+    include that country. No one acting ("No one has been charged") is no response."""
+    head = cand.head
+    subjects = [s for s in head.children if s.dep_ in SUBJECT]
+    if any(determiner(s) == "no" or s.lower_ in ("nobody", "none") for s in subjects):
+        return None
+    about = {
+        a.type
+        for a in acts
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in ("with", "of", "for", "over", "into")
+        for g in p.children
+        if a.head.i in {g.i, *(c.i for c in g.conjuncts)}
+    }
+    placed = [a for a in acts if a.place is not None and a.head.i < head.i and (not about or a.type in about)]
+    if not placed:
+        return None
+    act = placed[-1]
+    assert act.place is not None
+    if states and act.place.country not in states:
+        return None  # the article's responses are another state's: the act was abroad to them
+    doc = head.doc
+    for i, code, authority in trail:
+        tok = doc[i]
+        while tok.dep_ in ("compound", "amod"):
+            tok = tok.head
+        at_verb = tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
+        if act.head.i < i < head.i and at_verb and not authority and code != act.place.country:
+            return None
+    return act.place.country
 
 
 def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: PlaceResolver) -> None:
@@ -396,7 +445,10 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
         if not cand.hostile and cand.agent_state is None and cand.place is None and unnamed and dominant:
             # "Both women, who were arrested within days of the attack": the authorities of
             # the country the story is in at that point (in a story about a state's hostile acts)
-            cand.agent_state = _story_country(trail, cand)
+            acts = [c for c in cands if c.hostile]
+            told = [r for r in cands if not r.hostile and r.head.i < cand.head.i]
+            states = {r.agent_state for r in told if r.agent_state}
+            cand.agent_state = _story_country(trail, cand, acts, states)
         if cand.hostile:
             perp = [a for a in cand.actors if a.role == "perpetrator"]
             no_doer = not perp and not cand.predicated

@@ -110,3 +110,29 @@ def test_officers_alone_are_the_local_authorities(ex: Extractor) -> None:
         "month by counter-terrorism officers, appeared in court."
     )
     assert one(ex, text, "arrest").agent_state == "GB"
+
+
+# -- the country of a response the story alone gives ----------------------------------------
+
+
+STORY = (
+    "Syrian agents shot dead two exiled journalists outside a cafe in Hamburg on 4 March 2019, "
+    "police said.\n\n"
+    "The two men had run a news site from a flat nearby.\n\n"
+)
+
+
+def test_a_response_told_with_no_place_is_in_the_country_of_the_act_before_it(ex: Extractor) -> None:
+    text = STORY + "A cook was arrested the following week and charged with both murders days later."
+    assert one(ex, text, "arrest").country == "DE"
+    assert one(ex, text, "charge").country == "DE"
+
+
+def test_a_response_after_the_story_moved_abroad_takes_no_country_of_the_act(ex: Extractor) -> None:
+    text = STORY + "Their driver later flew to Damascus.\n\nHe was charged in his absence."
+    assert "DE" not in [e.country for e in events(ex, text) if e.type == "charge"]
+
+
+def test_no_one_charged_is_no_charge(ex: Extractor) -> None:
+    text = STORY + "No one has ever been charged."
+    assert [e for e in events(ex, text) if e.type == "charge"] == []
