@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 
 from plotwatch.extract.resources import Resources, TriggerEntry, load_resources
 from plotwatch.extract.syntax import SUBJECT, passive_subject
+from plotwatch.types import HOSTILE_TYPES
 
 GAZ_KEY = "pw_gaz"
 # A wire dateline opening a line: "VILNIUS, May 24, 2021 – ", "ANTWERP, Feb 4 (Wire Europe) – ".
@@ -115,7 +116,8 @@ def _near_lemmas(tok: Token) -> set[str]:
 
 def agent_lemmas(tok: Token) -> set[str]:
     """Lemmas of the doer of a verb: the head (and compounds) of its passive "by" phrase, or
-    its active subject ("stopped by security forces", "border guards intercepted …")."""
+    its active subject ("stopped by security forces", "border guards intercepted …"); an
+    "investigating judge" is an investigator."""
     out: set[str] = set()
     for child in tok.children:
         heads = []
@@ -123,11 +125,40 @@ def agent_lemmas(tok: Token) -> set[str]:
             heads = [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "nsubj":
             heads = [child]
+        elif child.dep_ == "prep" and (heads := fronted_investigators(tok)):
+            out.add("investigator")
         for h in heads:
             for t in (h, *h.conjuncts):
                 out.add(t.lemma_.lower())
                 out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound")
+                out.update("investigator" for c in t.children if c.dep_ == "amod" and _investigating(c))
     return out
+
+
+def _investigating(tok: Token) -> bool:
+    return tok.lower_ == "investigating"
+
+
+def fronted_investigators(tok: Token) -> list[Token]:
+    """The doers of a subjectless verb the parser hid in a fronted phrase: "In 2015 investigating
+    judges concluded …", parsed "in [investigating judges]"."""
+    if any(c.dep_ in SUBJECT for c in tok.children):
+        return []
+    return [
+        o
+        for p in tok.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if _investigating(g)
+        for o in g.children
+        if o.dep_ == "dobj"
+    ]
+
+
+def tells_act(tok: Token, hostile: set[int]) -> bool:
+    """The clause ``tok`` introduces ("concluded that the murder had been carried out by …")
+    tells a hostile act (``hostile``: heads of hostile triggers)."""
+    return any(t.i in hostile for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)
 
 
 def patient_of(tok: Token) -> Token | None:
@@ -225,6 +256,13 @@ class TriggerComponent:
             span = Span(doc, start, end, label=entry.type, kb_id=entry.key)
             if self._accept(entry, span):
                 spans.append(span)
+        hostile = {s.root.i for s in spans if s.label_ in HOSTILE_TYPES or s.label_ == "generic"}
+        spans = [
+            s
+            for s in spans
+            if not (self.entries[s.kb_id_].finding and not tells_act(s.root, hostile))
+            and not (s.label_ == "investigation" and s.root.dep_ == "amod")  # "an investigating judge"
+        ]
         doc.spans[TRIG_KEY] = filter_spans(spans)
         instr = []
         for match_id, start, end in self.instr(doc):

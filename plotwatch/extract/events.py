@@ -764,6 +764,13 @@ class SentenceAnalyzer:
         "arrested X for spying"), the one the response acted upon."""
         path = list(chain(head))
         for k, cur in enumerate(path[1:], start=1):
+            if cur.i in responses and path[k - 1].dep_ == "ccomp":
+                # "an inquiry concluded that officers had carried out last month's bombing": what
+                # it found, done by the subject of the clause found
+                found = self.roles.agent_tokens(path[k - 1], set(), reported=False)
+                if found:
+                    return found
+                break
             if cur.i in responses:
                 # "arrested X for spying", "accused them of running …", not "were arrested …
                 # and flown to Turkey in a rendition" (what was done to them)

@@ -58,6 +58,7 @@ class TriggerEntry:
     weak: bool = False  # a weak trigger yields to a more specific one in the same clause
     agents: tuple[str, ...] = ()  # lemmas one of which must head the doer ("by X" or subject)
     patient_not: tuple[str, ...] = ()  # lemmas the thing acted upon must not have
+    finding: bool = False  # a finding: the clause it introduces must tell a hostile act
 
     @property
     def key(self) -> str:
@@ -168,6 +169,7 @@ def load_triggers(path: Path) -> tuple[list[TriggerEntry], dict[str, str]]:
                     weak=bool(row.get("weak", False)),
                     agents=_strs(row.get("agents")),
                     patient_not=_strs(row.get("patient_not")),
+                    finding=bool(row.get("finding", False)),
                 )
             )
     instruments: dict[str, str] = {}

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from plotwatch.extract.components import GAZ_KEY
+from plotwatch.extract.components import GAZ_KEY, fronted_investigators
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources
 from plotwatch.extract.syntax import SUBJECT, chain, passive_subject
@@ -71,6 +71,8 @@ class RoleFinder:
         ``reported=False`` stops at a reported clause: in "X was found stabbed to death, police
         sources said" the sources told of the act, they are not its doer (a response told so,
         "police said X was arrested", is the reporter's)."""
+        if hidden := fronted_investigators(head):
+            return hidden
         for cur in chain(head):
             if cur.pos_ == "NOUN":  # "a rendition organised by MIT", "an attack carried out by X"
                 done_by = [

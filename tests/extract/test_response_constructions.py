@@ -136,3 +136,54 @@ def test_a_response_after_the_story_moved_abroad_takes_no_country_of_the_act(ex:
 def test_no_one_charged_is_no_charge(ex: Extractor) -> None:
     text = STORY + "No one has ever been charged."
     assert [e for e in events(ex, text) if e.type == "charge"] == []
+
+
+# -- findings of an investigating body -------------------------------------------------------
+
+
+def test_an_investigating_magistrates_finding_is_an_investigation(ex: Extractor) -> None:
+    text = (
+        "The Austrian investigating magistrate concluded that the murder had been carried out by "
+        "two agents sent from Baku."
+    )
+    e = one(ex, text, "investigation")
+    assert e.agent_state == "AT" and e.trigger == "concluded"
+
+
+def test_investigating_judges_fronted_by_a_date_find_as_investigators(ex: Extractor) -> None:
+    text = (
+        "Belarusian agents shot dead an exiled editor in Vienna in 2019.\n\n"
+        "In 2021 investigating judges concluded that officers of Belarus's KGB had been involved "
+        "in planning the murder."
+    )
+    e = one(ex, text, "investigation")
+    assert (e.agent_state, e.date.value) == ("AT", "2021")
+    assert any("judges" in n for n in names(e, "responder"))
+
+
+def test_a_trial_courts_finding_is_no_investigation(ex: Extractor) -> None:
+    text = "The judges in Vienna found that the agent had shot the editor on orders from Minsk."
+    assert [e for e in events(ex, text) if e.type == "investigation"] == []
+
+
+def test_an_inquirys_finding_names_the_doers_of_the_act_it_found(ex: Extractor) -> None:
+    text = (
+        "Austria recalled its ambassador from Minsk on Friday, after an official inquiry concluded "
+        "that Belarusian army officers had carried out last month's bombing."
+    )
+    assert one(ex, text, "bombing").agent_state == "BY"
+
+
+def test_investigating_judges_hidden_in_a_fronted_phrase_are_the_doers(ex: Extractor) -> None:
+    # the parse the tagger sometimes gives "In 2016 investigating judges concluded that …":
+    # "in [investigating judges]", the verb left with no subject
+    from spacy.tokens import Doc
+
+    from plotwatch.extract.components import agent_lemmas, fronted_investigators
+
+    words = ["In", "2016", "investigating", "judges", "concluded", "that", "agents", "had", "acted", "."]
+    heads = [4, 0, 0, 2, 4, 8, 8, 8, 4, 4]
+    deps = ["prep", "pobj", "pcomp", "dobj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"]
+    doc = Doc(ex.nlp.vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in fronted_investigators(doc[4])] == ["judges"]
+    assert "investigator" in agent_lemmas(doc[4])
