@@ -75,9 +75,12 @@ RE_SAME = re.compile(
     re.I,
 )
 # "within weeks", "days later": an unnumbered length after the last date, known to the month
-# (days) or the year (weeks, months) of it at best ("within days of the attack": the act's month)
+# (days) or the year (weeks, months) of it at best ("within days of the attack": the act's month);
+# "shortly afterwards", "soon after." (alone): the month of the last date
 RE_VAGUE_LATER = re.compile(
-    r"\b(?:within\s+(days|weeks|months)|(days|weeks|months)\s+(?:later|afterwards))\b", re.I
+    r"\b(?:within\s+(days|weeks|months)|(days|weeks|months)\s+(?:later|afterwards)"
+    r"|(?:shortly|soon)\s+(?:afterwards?|thereafter|after(?![ \t]+[A-Za-z0-9])))\b",
+    re.I,
 )
 RE_NEXT = re.compile(r"\bthe\s+(following|next|previous|preceding)\s+(day|week|month|year)\b", re.I)
 # "the day before" alone; "the day after the attack" counts from the attack, not from a date
@@ -193,7 +196,7 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
         if anchor is None or not anchor.year:
             return None
         parts = (anchor.value or "").split("-")
-        if (m.group(1) or m.group(2)).lower() == "days" and len(parts) >= 2:
+        if (m.group(1) or m.group(2) or "days").lower() == "days" and len(parts) >= 2:
             return PartialDate.of(anchor.year, int(parts[1]))
         return PartialDate.of(anchor.year)
     else:

@@ -125,6 +125,8 @@ def test_years_to_the_day_count_back_from_publication_to_the_day() -> None:
         ("days later", "2022-10-16", "2022-10"),
         ("within weeks", "1992-09-17", "1992"),
         ("weeks later", "1984-10-15", "1984"),
+        ("shortly afterwards", "2019-08-23", "2019-08"),
+        ("soon after", "2011-05-02", "2011-05"),
     ],
 )
 def test_unnumbered_times_after_a_date_keep_what_is_known_of_it(
@@ -134,3 +136,9 @@ def test_unnumbered_times_after_a_date_keep_what_is_known_of_it(
     r = DateResolver(dt.date(2022, 12, 14), 2022)
     res = r.resolve(text, None, Resolved(PartialDate.of(y, *rest)))
     assert res is not None and res.date.value == expected
+
+
+def test_soon_after_an_act_is_not_a_length_after_a_date() -> None:
+    r = DateResolver(dt.date(2022, 12, 14), 2022)
+    res = r.resolve("soon after the attack", None, Resolved(PartialDate.of(2019, 8, 23)))
+    assert res is None or res.date.value != "2019-08"
