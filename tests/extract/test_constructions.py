@@ -16,11 +16,6 @@ from plotwatch.types import HOSTILE_TYPES as HOSTILE
 from plotwatch.types import EventMention
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 def events(ex: Extractor, text: str, published: dt.date | None = dt.date(2022, 5, 10)) -> list[EventMention]:
     return ex.extract(text, published).events
 

@@ -14,12 +14,6 @@ from plotwatch.extract import Extractor
 from plotwatch.types import HOSTILE_TYPES as HOSTILE
 from tests.extract.test_constructions import events, one
 
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 # -- dates ------------------------------------------------------------------------------------
 
 

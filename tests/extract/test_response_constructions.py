@@ -5,28 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from plotwatch.extract import Extractor
 from plotwatch.types import HOSTILE_TYPES as HOSTILE
 from plotwatch.types import EventMention
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def events(ex: Extractor, text: str, published: dt.date | None = dt.date(2022, 5, 10)) -> list[EventMention]:
-    return ex.extract(text, published).events
-
-
-def one(
-    ex: Extractor, text: str, etype: str, published: dt.date | None = dt.date(2022, 5, 10)
-) -> EventMention:
-    found = [e for e in events(ex, text, published) if e.type == etype]
-    assert len(found) == 1, [(e.type, e.country, e.date.value) for e in events(ex, text, published)]
-    return found[0]
+from tests.extract.test_constructions import events, one
 
 
 def names(event: EventMention, role: str) -> set[str]:
