@@ -96,8 +96,6 @@ class SentenceAnalyzer:
     ) -> None:
         self.doc = doc
         self.res = res
-        # lemmas of the findings of an investigating body ("the inquiry concluded that …")
-        self._finders = {t.lemmas[-1] for t in res.triggers if t.finding}
         self.cues: dict[str, Any] = res.cues
         self.places = places
         self.dates = dates
@@ -766,7 +764,8 @@ class SentenceAnalyzer:
         "arrested X for spying"), the one the response acted upon."""
         path = list(chain(head))
         for k, cur in enumerate(path[1:], start=1):
-            if cur.i in responses and path[k - 1].dep_ == "ccomp" and cur.lemma_.lower() in self._finders:
+            finding = cur.lemma_.lower() in self.res.finding_lemmas
+            if cur.i in responses and path[k - 1].dep_ == "ccomp" and finding:
                 # "an inquiry concluded that officers had carried out last month's bombing": what
                 # it found, done by the subject of the clause found
                 found = self.roles.agent_tokens(path[k - 1], set(), reported=False)

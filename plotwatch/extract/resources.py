@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +85,11 @@ class Resources:
 
     def entity(self, key: str) -> Entity | None:
         return self._by_id().get(key)
+
+    @cached_property
+    def finding_lemmas(self) -> frozenset[str]:
+        """Head lemmas of the triggers that are findings ("the inquiry concluded that …")."""
+        return frozenset(t.lemmas[-1] for t in self.triggers if t.finding)
 
     def _by_id(self) -> dict[str, Entity]:
         cache: dict[str, Entity] | None = getattr(self, "_id_cache", None)
