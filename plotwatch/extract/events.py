@@ -649,9 +649,23 @@ class SentenceAnalyzer:
                 head.dep_ in ("ccomp", "xcomp", "oprd") and head.head.lemma_.lower() in self.declare_verbs
             )
             small = [c for c in head.children if c.dep_ in SUBJECT] if declaring else []
+            # "X had been declared persona non grata by Poland": the one declared is the
+            # declaring verb's passive subject, the "by" phrase (which the parser may hang on
+            # any word of the expression) names who declared
+            declared = [c for c in head.head.children if c.dep_ == "nsubjpass"] if declaring else []
             if small:
                 resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head.head, others)]
                 tgt = small
+            elif declared:
+                resp = [
+                    g
+                    for t in (head.head, *head.subtree)
+                    for p in t.children
+                    if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+                tgt = declared
             else:
                 resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
                 tgt = self.roles.patient_tokens(head)

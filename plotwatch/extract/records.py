@@ -465,6 +465,31 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             cand.agent_state = cand.place.country if cand.place else None
         if cand.type in ("arrest", "charge", "conviction") and cand.agent_state:
             held.update(dict.fromkeys(targets, cand.agent_state))
+    _held_by(cands)
+
+
+HOLDING = ("arrest", "charge", "conviction")
+
+
+def _held_by(cands: list[Candidate]) -> None:
+    """A person's arrest, charge or sentence told with no one named to act and no
+    place ("He was arrested in 2013 over posts on his blog", "X, Y and Z were charged in
+    November 2019; X was arrested at his home in Seattle that month") is the act of the state
+    that holds that person elsewhere in the article, when only one state does."""
+
+    def people(cand: Candidate) -> set[str]:
+        return {a.canonical or a.name for a in cand.actors if a.role == "target" and a.kind == "person"}
+
+    held = [(c, people(c)) for c in cands if c.type in HOLDING and c.agent_state and not c.hostile]
+    for cand in cands:
+        if cand.hostile or cand.type not in HOLDING or cand.agent_state or cand.place is not None:
+            continue
+        if any(a.role == "responder" for a in cand.actors):
+            continue
+        mine = people(cand)
+        states = {c.agent_state for c, who in held if who & mine}
+        if len(states) == 1:  # held by two states (detained abroad, tried at home): unknown
+            cand.agent_state = states.pop()
 
 
 def _dates_told_after(cands: list[Candidate], sents: list, analyzer: SentenceAnalyzer) -> None:

@@ -169,3 +169,38 @@ def test_investigating_judges_hidden_in_a_fronted_phrase_are_the_doers(ex: Extra
     doc = Doc(ex.nlp.vocab, words=words, heads=heads, deps=deps)
     assert [t.text for t in fronted_investigators(doc[4])] == ["judges"]
     assert "investigator" in agent_lemmas(doc[4])
+
+
+# -- who acted, when no one is named ----------------------------------------------------------
+
+
+def test_declared_persona_non_grata_by_a_state_is_its_expulsion(ex: Extractor) -> None:
+    # the parser hangs "by Latvia" on "grata", not on "declared"
+    text = (
+        "Orlov, who travelled on a passport in the name of Orlenko, had been declared persona non "
+        "grata by Latvia in 2016, when he was the deputy defence attaché at the Russian embassy in Riga."
+    )
+    expulsion = one(ex, text, "expulsion", dt.date(2021, 3, 2))
+    assert expulsion.agent_state == "LV"
+    assert names(expulsion, "responder") == {"Latvia"}
+    assert names(expulsion, "target") == {"Orlov"}
+
+
+def test_an_unattributed_arrest_is_the_state_that_holds_the_same_person(ex: Extractor) -> None:
+    text = (
+        "A court in Phnom Penh on Monday sentenced Sok Vanna, a Cambodian journalist, to eight years "
+        "in prison for incitement. It is not his first time behind bars. "
+        "Sok Vanna was arrested in 2012 over posts on his blog, and released a year later."
+    )
+    arrest = one(ex, text, "arrest", dt.date(2021, 6, 9))
+    assert arrest.agent_state == "KH"
+    assert arrest.date.value == "2012"
+
+
+def test_a_person_held_by_two_states_gives_an_unattributed_arrest_no_state(ex: Extractor) -> None:
+    text = (
+        "A court in Phnom Penh on Monday sentenced Sok Vanna, a Cambodian journalist, to eight years "
+        "in prison. Sok Vanna had been detained by Thai police in Bangkok in 2019. "
+        "Sok Vanna was arrested in 2012 over posts on his blog."
+    )
+    assert [e for e in events(ex, text, dt.date(2021, 6, 9)) if e.type == "arrest" and e.date.value == "2012"] == []
