@@ -42,6 +42,7 @@ from plotwatch.types import HOSTILE_TYPES, ActorMention, PartialDate
 INSTITUTIONS = ("government", "ministry", "police", "service", "agency", "prosecutor", "court")
 CAUSE_PREPS = ("for", "of", "with", "over")  # "charged with plotting", "jailed for spying"
 STATUS_ORDER = ("foiled", "failed", "planned", "executed")
+HARM_VERBS = ("injure", "wound", "maim", "hurt", "blind", "cripple")  # "a bomb badly injured X"
 
 
 @dataclass
@@ -611,6 +612,17 @@ class SentenceAnalyzer:
             if not tgt and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
                 # "were arrested and flown to Turkey in a rendition": done to the verb's patient
                 tgt = self.roles.patient_tokens(head.head.head)
+            harm = [head.head] if head.dep_ == "nsubj" else [c for c in head.children if c.dep_ == "relcl"]
+            if not tgt and any(h.lemma_.lower() in HARM_VERBS for h in harm):
+                # "a car bomb (that) badly injured X": the bomb's victims are the harming verb's object
+                tgt = [
+                    t
+                    for h in harm
+                    if h.lemma_.lower() in HARM_VERBS
+                    for c in h.children
+                    if c.dep_ == "dobj"
+                    for t in (c, *c.conjuncts)
+                ]
             # "opened fire", also as a merged trigger ("opened fire on a car and killed X")
             extra = {e.i for e in cand.extra}
             spans = [cand.trigger, *(s for s in self.doc.spans[TRIG_KEY] if s.root.i in extra)]
@@ -637,6 +649,15 @@ class SentenceAnalyzer:
                 and any((t.tag_ in ("NNS", "NNPS") and t.ent_type_ != "PERSON") or number_of(t) for t in tgt)
             ):
                 cand.type = "armed_attack"  # killing many is not an assassination
+            if (
+                cand.type == "bombing"
+                and cand.status == "failed"
+                and 0 < len(victims := [a for a in cand.actors if a.role == "target"]) <= 2
+                and all(a.kind == "person" for a in victims)
+            ):
+                # a bomb that injured one or two named people who survived it was an attempt
+                # on their lives ("a parcel bomb maimed X", "X was badly hurt by a car bomb")
+                cand.type = "assassination"
             cand.agent_state = self._hostile_state(cand, perp, tgt)
             if self._time_of_description(head):
                 cand.date, cand.dateless = None, True

@@ -12,7 +12,7 @@ import pytest
 
 from plotwatch.extract import Extractor
 from plotwatch.types import HOSTILE_TYPES as HOSTILE
-from tests.extract.test_constructions import events, one
+from tests.extract.test_constructions import events, names, one
 
 # -- dates ------------------------------------------------------------------------------------
 
@@ -125,3 +125,20 @@ def test_an_attack_aimed_at_a_named_person_with_no_killing_is_an_assault(ex: Ext
     )
     hostile = [e for e in events(ex, text, dt.date(2023, 6, 20)) if e.type in HOSTILE]
     assert [(e.type, e.country) for e in hostile] == [("assault", "LV")]
+
+
+def test_a_bomb_that_injured_a_named_person_is_a_failed_assassination(ex: Extractor) -> None:
+    text = "A car bomb planted by Iranian agents badly injured the exiled editor Karim Nazari in Oslo in 1993."
+    act = one(ex, text, "assassination", dt.date(2003, 1, 1))
+    assert act.status == "failed"
+    assert names(act, "target") == {"Karim Nazari"}
+
+
+def test_a_bomb_that_maimed_a_named_couple_is_a_failed_assassination(ex: Extractor) -> None:
+    text = "Iranian agents sent a parcel bomb that maimed Daniel and Ruth Keller in Oslo in 1993."
+    assert one(ex, text, "assassination", dt.date(2003, 1, 1)).status == "failed"
+
+
+def test_a_bomb_that_injured_many_people_stays_a_bombing(ex: Extractor) -> None:
+    text = "A car bomb planted by Iranian agents badly injured twelve people in Oslo in 1993."
+    assert one(ex, text, "bombing", dt.date(2003, 1, 1)).status == "failed"
