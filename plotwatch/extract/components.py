@@ -210,6 +210,7 @@ class TriggerComponent:
         for phrase, etype in resources.instruments.items():
             self.instr.add(f"instr:{etype}:{phrase}", tuple(phrase.split()))
         self.person_nouns = set(resources.cues.get("person_nouns", []))
+        self.doer_nouns = set(resources.cues.get("doer_nouns", []))
 
     def _accept(self, entry: TriggerEntry, span: Span) -> bool:
         head = span.root
@@ -228,11 +229,24 @@ class TriggerComponent:
             patient = patient_of(head)
             if patient is not None and patient.lemma_.lower() in entry.patient_not:
                 return False
+        if entry.subject_patient and not any(
+            c.dep_ == "nsubj" and self._vanished(c) for c in head.children
+        ):
+            return False  # "X vanished": only a person, not the doers, disappears in this sense
         if entry.person_patient:
             patient = patient_of(head)
             if patient is None or not self._is_person(patient):
                 return False
         return True
+
+    def _vanished(self, tok: Token) -> bool:
+        """The subject of "disappeared" a victim can be: a person, not one of the doers ("the
+        gunmen", "the two agents who shot him") nor "they" (who may be either)."""
+        if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "two refugees, X and Y, who disappeared": the antecedent
+        if tok.lower_ in ("they", "them") or tok.lemma_.lower() in self.doer_nouns:
+            return False
+        return self._is_person(tok)
 
     def _is_person(self, tok: Token) -> bool:
         return (

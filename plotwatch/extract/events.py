@@ -428,6 +428,20 @@ class SentenceAnalyzer:
                     keep, lose = (c, other) if other.generic else (other, c)
                     keep.extra.append(lose.head)
                     dropped.add(lose.head.i)
+        for c in cands:
+            # "X, who disappeared in Istanbul in 2019, was abducted by …": the disappearance is
+            # the abduction the sentence tells (its time and place)
+            other = next(
+                (
+                    o
+                    for o in cands
+                    if o.type == "kidnapping" and not o.entry.subject_patient and o.head.i not in dropped
+                ),
+                None,
+            )
+            if c.entry.subject_patient and c.head.i not in dropped and other is not None:
+                other.extra.append(c.head)
+                dropped.add(c.head.i)
         # "opened a murder investigation": the act names what the response is about, an act told
         # elsewhere (or nowhere), not an act of its own
         responses = {c.head.i for c in cands if not c.hostile}
@@ -609,6 +623,14 @@ class SentenceAnalyzer:
             behind += [p for p in self._done_for(head) if p not in perp + behind]
             perp += behind
             tgt = [t for r in roots for t in self.roles.patient_tokens(r)]
+            if cand.entry.subject_patient:
+                # "X disappeared from his flat": the subject underwent it ("who" is its antecedent)
+                tgt = [
+                    c.head.head if c.lower_ in ("who", "that") and c.head.dep_ == "relcl" else c
+                    for c in head.children
+                    if c.dep_ == "nsubj"
+                ]
+                perp = [t for t in perp if t.i not in {x.i for x in tgt} and t.dep_ != "nsubj"]
             if not tgt and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
                 # "were arrested and flown to Turkey in a rendition": done to the verb's patient
                 tgt = self.roles.patient_tokens(head.head.head)

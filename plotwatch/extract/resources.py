@@ -59,6 +59,7 @@ class TriggerEntry:
     agents: tuple[str, ...] = ()  # lemmas one of which must head the doer ("by X" or subject)
     patient_not: tuple[str, ...] = ()  # lemmas the thing acted upon must not have
     finding: bool = False  # a finding: the clause it introduces must tell a hostile act
+    subject_patient: bool = False  # the subject undergoes the act ("X disappeared"); must be a person
 
     @property
     def key(self) -> str:
@@ -175,6 +176,7 @@ def load_triggers(path: Path) -> tuple[list[TriggerEntry], dict[str, str]]:
                     agents=_strs(row.get("agents")),
                     patient_not=_strs(row.get("patient_not")),
                     finding=bool(row.get("finding", False)),
+                    subject_patient=bool(row.get("subject_patient", False)),
                 )
             )
     instruments: dict[str, str] = {}

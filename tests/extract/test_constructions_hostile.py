@@ -128,7 +128,9 @@ def test_an_attack_aimed_at_a_named_person_with_no_killing_is_an_assault(ex: Ext
 
 
 def test_a_bomb_that_injured_a_named_person_is_a_failed_assassination(ex: Extractor) -> None:
-    text = "A car bomb planted by Iranian agents badly injured the exiled editor Karim Nazari in Oslo in 1993."
+    text = (
+        "A car bomb planted by Iranian agents badly injured the exiled editor Karim Nazari in Oslo in 1993."
+    )
     act = one(ex, text, "assassination", dt.date(2003, 1, 1))
     assert act.status == "failed"
     assert names(act, "target") == {"Karim Nazari"}
@@ -142,3 +144,40 @@ def test_a_bomb_that_maimed_a_named_couple_is_a_failed_assassination(ex: Extract
 def test_a_bomb_that_injured_many_people_stays_a_bombing(ex: Extractor) -> None:
     text = "A car bomb planted by Iranian agents badly injured twelve people in Oslo in 1993."
     assert one(ex, text, "bombing", dt.date(2003, 1, 1)).status == "failed"
+
+
+# -- disappearances ---------------------------------------------------------------------------
+
+
+def test_a_person_who_disappeared_abroad_is_a_kidnapping_target(ex: Extractor) -> None:
+    text = (
+        "Iranian agents kidnapped the activist Dara Samimi in Baghdad in 2019. Another exiled "
+        "journalist, Jon Arana, disappeared from his flat in Istanbul in October 2019."
+    )
+    gone = [e for e in events(ex, text, dt.date(2020, 1, 1)) if e.trigger == "disappeared"]
+    assert len(gone) == 1
+    assert gone[0].type == "kidnapping" and gone[0].country == "TR" and gone[0].date.value == "2019-10"
+    assert names(gone[0], "target") == {"Jon Arana"} and names(gone[0], "perpetrator") == set()
+
+
+def test_who_disappeared_gives_the_antecedents_as_targets(ex: Extractor) -> None:
+    text = (
+        "Iranian agents shot the dissident Jon Arana in Istanbul in 2014. Two exiled activists, "
+        "Ali Karimi and Reza Tabrizi, who disappeared in Ankara in October 2015, were never found."
+    )
+    gone = one(ex, text, "kidnapping", dt.date(2020, 1, 1))
+    assert gone.date.value == "2015-10" and {"Ali Karimi", "Reza Tabrizi"} <= names(gone, "target")
+
+
+def test_doers_who_disappeared_are_no_kidnapping(ex: Extractor) -> None:
+    text = "The two Iranian agents who shot the dissident Jon Arana in Istanbul in 2014 disappeared before the police arrived."
+    assert [e.type for e in events(ex, text, dt.date(2020, 1, 1))] == ["assassination"]
+
+
+def test_a_disappearance_told_with_the_abduction_is_one_kidnapping(ex: Extractor) -> None:
+    text = (
+        "Two exiled activists, Jon Arana and Mikel Etxeberria, who disappeared in Istanbul in "
+        "October 2019, were abducted by Iranian agents, their lawyer said."
+    )
+    act = one(ex, text, "kidnapping", dt.date(2020, 1, 1))
+    assert act.date.value == "2019-10" and act.country == "TR"
