@@ -42,6 +42,8 @@ from plotwatch.types import HOSTILE_TYPES, ActorMention, PartialDate
 INSTITUTIONS = ("government", "ministry", "police", "service", "agency", "prosecutor", "court")
 CAUSE_PREPS = ("for", "of", "with", "over")  # "charged with plotting", "jailed for spying"
 STATUS_ORDER = ("foiled", "failed", "planned", "executed")
+PUBLISH_VERBS = ("publish", "issue", "release", "deliver", "present", "submit")
+DOCUMENTS = ("report", "ruling", "judgment", "judgement", "verdict", "finding", "decision", "statement")
 HARM_VERBS = ("injure", "wound", "maim", "hurt", "blind", "cripple")  # "a bomb badly injured X"
 
 
@@ -1135,7 +1137,14 @@ class SentenceAnalyzer:
         cur = tok
         while cur.head.i != cur.i and cur.i not in roots | stops:
             if cur.dep_ in ("relcl", "acl") and cur.head.i not in roots and cur is not tok:
-                return True
+                # "in its final report, published in 1998, the commission found …": the
+                # publishing of the document the response is made in is the response's time
+                return not (
+                    cur.lemma_.lower() in PUBLISH_VERBS
+                    and cur.head.lemma_.lower() in DOCUMENTS
+                    and cur.head.dep_ == "pobj"
+                    and cur.head.head.head.i in roots
+                )
             cur = cur.head
         return False
 

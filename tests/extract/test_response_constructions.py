@@ -204,3 +204,11 @@ def test_a_person_held_by_two_states_gives_an_unattributed_arrest_no_state(ex: E
         "Sok Vanna was arrested in 2012 over posts on his blog."
     )
     assert [e for e in events(ex, text, dt.date(2021, 6, 9)) if e.type == "arrest" and e.date.value == "2012"] == []
+
+
+def test_the_publishing_of_the_report_a_finding_is_made_in_dates_it(ex: Extractor) -> None:
+    text = (
+        "In their final report, published in 2020, the investigating judges in Vienna concluded "
+        "that Belarusian army officers had carried out the bombing."
+    )
+    assert one(ex, text, "investigation", dt.date(2022, 5, 10)).date.value == "2020"
