@@ -12,14 +12,17 @@ import pytest
 import yaml
 
 from plotwatch.extract import Extractor
-from plotwatch.extract.resources import PACKAGE_DATA
+from plotwatch.extract.resources import PACKAGE_DATA, load_resources
 from plotwatch.types import HOSTILE_TYPES
 from tests.extract.test_constructions import events
 
 # (sentence, the state behind the act)
 CASES = [
+    ("Agents of the PIDE assassinated the exiled writer near the border in 1965.", "PT"),
     ("Officers of the Securitate assaulted the dissident journalist in Paris in 1981.", "RO"),
     ("A Stasi officer poisoned the defector in West Berlin in 1979.", "DE"),
+    ("The GAL kidnapped a French businessman in Bayonne in 1984.", "ES"),
+    ("Operatives of the Civil Cooperation Bureau shot the activist in Windhoek in 1989.", "ZA"),
     ("Agents of the Bureau of State Security bombed the exile's office in London in 1972.", "ZA"),
     ("Agents of the Jamahiriya Security Organization shot the exiled lawyer in Rome in 1980.", "LY"),
     ("Agents of the Jihaz al-Mukhabarat kidnapped the dissident in Beirut in 1983.", "IQ"),
@@ -39,16 +42,22 @@ def test_agency_named_doer_gives_its_state(ex: Extractor, text: str, state: str)
     assert {e.agent_state for e in hostile} == {state}
 
 
+def test_state_run_death_squad_is_a_unit_of_its_state() -> None:
+    """A death squad a state ran (GAL) is a unit with that state's code, not a dissident group."""
+    gal = load_resources().entity("es-gal")
+    assert gal is not None and gal.kind == "unit" and gal.country == "ES"
+
+
 # The entries added with this test: each cites a source and has a valid ISO country.
 ADDED = [
-    "za-boss", "es-cesid", "es-cni", "sy-mid", "sy-psd", "iq-iis",
+    "pt-pide", "za-boss", "za-sadf", "za-dmi", "es-cesid", "es-cni", "sy-mid", "sy-psd", "iq-iis",
     "kp-mss", "ly-jso", "ly-peoples-bureau", "cl-cni", "ar-side", "bg-ds", "cz-stb", "de-stasi",
     "ro-securitate", "pl-sb", "hu-avh", "al-sigurimi", "rs-udba", "il-shin-bet", "il-aman",
     "fr-sdece", "ma-dgst", "ma-dged", "dz-drs", "ir-savak", "bd-dgfi", "lk-sis", "et-niss",
     "rw-dmi", "ug-iso", "ug-cmi", "sd-gis", "zw-cio", "kz-knb", "kg-gknb", "az-dtx", "sa-pss",
     "eg-ssi", "by-gubopik", "ve-sebin", "ve-dgcim", "cu-dgi", "ru-mgb", "id-bin", "tw-mib",
     "it-sismi", "it-ovra", "it-sim", "de-gestapo", "do-sim", "gb-sis",
-    "za-vlakplaas", "kp-unit-124", "ly-revolutionary-committees",
+    "es-gal", "za-ccb", "za-sf", "za-vlakplaas", "kp-unit-124", "ly-revolutionary-committees",
     "ar-battalion-601", "de-stasi-hva", "il-sayeret-matkal", "il-kidon", "bd-rab", "ru-kgb-pgu",
     "ru-smersh", "gb-sas",
 ]  # fmt: skip
