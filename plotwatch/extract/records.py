@@ -46,6 +46,7 @@ def doc_to_extraction(
 ) -> Extraction:
     """Entities and events of one annotated article (``year_hint``: see ``Extractor.extract``)."""
     ref_year = published.year if published else (reference_year(doc.text) or year_hint)
+    places.named_in([e.text for e in doc.ents if e.label_ == "GPE"])
     dates = DateResolver(published, ref_year)
     analyzer = SentenceAnalyzer(doc, res, places, dates, entries)
     sents = list(doc.sents)

@@ -181,3 +181,13 @@ def test_a_disappearance_told_with_the_abduction_is_one_kidnapping(ex: Extractor
     )
     act = one(ex, text, "kidnapping", dt.date(2020, 1, 1))
     assert act.date.value == "2019-10" and act.country == "TR"
+
+
+def test_of_two_towns_of_one_name_the_one_in_a_country_the_article_names(ex: Extractor) -> None:
+    # geonames' biggest Bayonne is in New Jersey
+    text = (
+        "Two Basque refugees living in France disappeared in Bayonne in October 1983; "
+        "Spanish agents had seized them."
+    )
+    act = one(ex, text, "kidnapping", dt.date(1990, 1, 1))
+    assert (act.country, act.place) == ("FR", "Bayonne")
