@@ -170,7 +170,10 @@ def test_who_disappeared_gives_the_antecedents_as_targets(ex: Extractor) -> None
 
 
 def test_doers_who_disappeared_are_no_kidnapping(ex: Extractor) -> None:
-    text = "The two Iranian agents who shot the dissident Jon Arana in Istanbul in 2014 disappeared before the police arrived."
+    text = (
+        "The two Iranian agents who shot the dissident Jon Arana in Istanbul in 2014 disappeared "
+        "before the police arrived."
+    )
     assert [e.type for e in events(ex, text, dt.date(2020, 1, 1))] == ["assassination"]
 
 
