@@ -229,9 +229,7 @@ class TriggerComponent:
             patient = patient_of(head)
             if patient is not None and patient.lemma_.lower() in entry.patient_not:
                 return False
-        if entry.subject_patient and not any(
-            c.dep_ == "nsubj" and self._vanished(c) for c in head.children
-        ):
+        if entry.subject_patient and not any(c.dep_ == "nsubj" and self._vanished(c) for c in head.children):
             return False  # "X vanished": only a person, not the doers, disappears in this sense
         if entry.person_patient:
             patient = patient_of(head)
