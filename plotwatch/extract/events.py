@@ -107,6 +107,7 @@ class SentenceAnalyzer:
         self.status_cues = {k: set(v) for k, v in self.cues.get("status", {}).items()}
         self.place_preps = set(self.cues.get("place_preps", ()))
         self.origin_preps = set(self.cues.get("origin_preps", ()))
+        self.carry_verbs = set(self.cues.get("carry_verbs", ()))
         self.purpose = set(self.cues.get("purpose_nouns", ()))
         self.habitual = set(self.cues.get("habitual_nouns", ()))
         self.habitual_adverbs = set(self.cues.get("habitual_adverbs", ()))
@@ -587,7 +588,9 @@ class SentenceAnalyzer:
                 and any(a.dep_ in ("aux", "auxpass") for a in c.children)
                 for t in c.subtree
             }
-        places, origin = self._places([t for t in scope if t.i not in later], climb, sent)
+        places, origin = self._places(
+            [t for t in scope if t.i not in later], climb, sent, taken=cand.type == "kidnapping"
+        )
         if head.pos_ == "NOUN" or head.tag_ == "VBG":  # "the Paris bombing", "the Istanbul consulate killing"
             own = [
                 p
@@ -1334,7 +1337,11 @@ class SentenceAnalyzer:
                 spans[(span.start, span.end)] = span
         return list(spans.values())
 
-    def _places(self, scope: list[Token], climb: list[Token], sent: Span) -> tuple[list[Place], Place | None]:
+    def _places(
+        self, scope: list[Token], climb: list[Token], sent: Span, taken: bool = False
+    ) -> tuple[list[Place], Place | None]:
+        """Places and origin of an act; ``taken``: a kidnapping, whose "drove him into X" is
+        where the victim was taken, not where he was seized."""
         found: list[Place] = []
         origin: Place | None = None
         preps = [t for t in scope if t.dep_ == "prep"]
@@ -1351,6 +1358,8 @@ class SentenceAnalyzer:
                         continue
                     if low in self.origin_preps:
                         origin = origin or place
+                    elif taken and low in ("into", "to") and prep.head.lemma_.lower() in self.carry_verbs:
+                        continue  # "seized him at home and drove him into Spain": where he was taken
                     elif low in self.place_preps:
                         found.append(place)
             if found and prep in fronted_preps(sent):

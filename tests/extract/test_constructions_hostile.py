@@ -194,3 +194,11 @@ def test_of_two_towns_of_one_name_the_one_in_a_country_the_article_names(ex: Ext
     )
     act = one(ex, text, "kidnapping", dt.date(1990, 1, 1))
     assert (act.country, act.place) == ("FR", "Bayonne")
+
+
+def test_where_a_kidnapped_man_was_driven_is_not_where_he_was_seized(ex: Extractor) -> None:
+    text = (
+        "Ramon Etxeberria, a Basque exile, was seized at his home on 4 December 1983 by three "
+        "gunmen hired by Spanish police officers, who drove him into Spain."
+    )
+    assert one(ex, text, "kidnapping", dt.date(1998, 7, 30)).country is None
