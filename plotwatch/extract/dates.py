@@ -65,11 +65,38 @@ RE_DATE_SPAN = re.compile(
 
 # Expressions whose date is another date of the text: "the same day", "the following day",
 # "two days later", "a week earlier", "that month", "the next year".
-_NUM = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+TENS = {
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# a number in words or digits: "three", "fifteen", "forty", "forty-eight" (a compound is one
+# number, never its last word alone), "48"
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_NUMBER = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\u2010\u2011 ]{_UNIT}\b)?"
+    rf"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_UNIT}|ten|\d{{1,3}})"
+)
+_NUM = rf"(an?|{_NUMBER})"
+
+
+def number(word: str) -> int | None:
+    """The value of a number word ("a", "ten", "forty-eight", "48"), or None."""
+    low = word.lower().strip()
+    if low.isdigit():
+        return int(low)
+    if low in NUMBER_WORDS or low in TENS:
+        return NUMBER_WORDS.get(low) or TENS[low]
+    parts = re.split(r"[-\u2010\u2011 ]", low)
+    if len(parts) == 2 and parts[0] in TENS and TENS[parts[0]] >= 20 and parts[1] in NUMBER_WORDS:
+        return TENS[parts[0]] + NUMBER_WORDS[parts[1]] if parts[1] not in ("a", "an") else None
+    return None
+
+
 RE_SAME = re.compile(
     r"\b(?:the\s+same|that)\s+(day|night|morning|evening|afternoon|week|month|year|summer|winter|spring|autumn)\b",
     re.I,
@@ -87,23 +114,23 @@ RE_NEXT = re.compile(r"\bthe\s+(following|next|previous|preceding)\s+(day|week|m
 RE_DAY_AFTER = re.compile(r"\bthe\s+(day|week|month|year)\s+(after|before)\b(?![ \t]+[A-Za-z0-9])", re.I)
 _ALONE = r"(?![ \t]+[A-Za-z0-9])"  # "two days after." but not "two days after the attack"
 RE_LATER = re.compile(
-    rf"\b{_NUM}\s+(hour|day|week|month|year)s?\s+(later|afterwards|earlier|(?:after|before){_ALONE})\b", re.I
-)
+    rf"\b{_NUM}\s+(hour|day|week|month|year)s?\s+(later|afterwards|earlier|(?:after|before|on){_ALONE})\b",
+    re.I,
+)  # "Forty years on, …" too, but not "two years on the run"
 RE_HOURS_LATER = re.compile(
     r"\b(?:hours|minutes)\s+(?:later|afterwards|earlier|(?:after|before)(?![ \t]+[A-Za-z0-9]))\b", re.I
 )
 
 # "fifteen years ago" counts back from the publication date ("Forty years ago today": that day).
-TENS = {
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-RE_YEARS_AGO = re.compile(r"\b([a-z]+|\d{1,3})\s+years\s+(?:ago(\s+today)?|(to\s+the\s+day))\b", re.I)
+RE_YEARS_AGO = re.compile(rf"\b({_NUMBER})\s+years\s+(?:ago(\s+today)?|(to\s+the\s+day))\b", re.I)
 # "Thirty years ago today", which the tagger reads as "Thirty years ago" and a bare "today": one day
-RE_YEARS_AGO_TODAY = re.compile(r"\b(?:[a-z]+|\d{1,3})\s+years\s+ago\s+today\b", re.I)
+RE_YEARS_AGO_TODAY = re.compile(rf"\b{_NUMBER}\s+years\s+ago\s+today\b", re.I)
+# "Thirty years" ending a phrase ("Thirty years after the bombing, …"): its number
+RE_YEARS_TAIL = re.compile(rf"\b({_NUMBER})\s+years$", re.I)
+# "ten days ago", "two weeks ago", "three months ago": counted back from the publication date
+RE_UNITS_AGO = re.compile(rf"\b(an?|{_NUMBER})\s+(day|week|month)s?\s+ago\b", re.I)
 # a length of time ("sentenced to five years", "eight months in prison") is no date
-RE_LENGTH = re.compile(r"^(?:a|an|[a-z]+|\d{1,3})\s+(?:month|year)s?$", re.I)
+RE_LENGTH = re.compile(r"^(?:a|an|[a-z]+(?:-[a-z]+)?|\d{1,3})\s+(?:month|year)s?$", re.I)
 
 # "in July of that year", "that December": a month of the year the text was last at
 RE_MONTH_THAT_YEAR = re.compile(rf"\b{_MON}\s+of\s+(?:that|the\s+same)\s+year\b|\bthat\s+{_MON}\b")
@@ -181,13 +208,11 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
     elif m := RE_DAY_AFTER.search(text):
         unit, sign = m.group(1).lower(), 1 if m.group(2).lower() == "after" else -1
     elif m := RE_AFTER_ACT.search(text):
-        word = m.group(1).lower()
-        n = NUMBER_WORDS.get(word) or int(word)
+        n = number(m.group(1)) or 1
         unit = m.group(2).lower()
         sign = -1 if m.group(3).lower() == "before" else 1
     elif m := RE_LATER.search(text):
-        word = m.group(1).lower()
-        n = NUMBER_WORDS.get(word) or int(word)
+        n = number(m.group(1)) or 1
         unit = m.group(2).lower()
         sign = -1 if m.group(3).lower() in ("earlier", "before") else 1
     elif RE_HOURS_LATER.search(text):
@@ -295,14 +320,15 @@ class DateResolver:
     def _relative(self, low: str) -> Resolved | None:
         pub, ref = self.published, self.ref_year
         if (m := RE_YEARS_AGO.search(low)) and pub is not None:
-            word = m.group(1)
-            n = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or TENS.get(word)
+            n = number(m.group(1))
             if not n or n >= pub.year:
                 return None
             if m.group(2) or m.group(3):  # "forty years ago today", "forty years to the day since"
                 day = min(pub.day, 28) if pub.month == 2 else pub.day  # 29 February
                 return Resolved(PartialDate.of(pub.year - n, pub.month, day))
             return Resolved(PartialDate.of(pub.year - n))
+        if (m := RE_UNITS_AGO.search(low)) and pub is not None:
+            return self._units_ago(pub, number(m.group(1)) or 1, m.group(2))
         if RE_LENGTH.match(low.strip()) and not low.strip().startswith(("this", "last", "next")):
             return None
         if "same year" in low or "that year" in low or "past year" in low:
@@ -336,6 +362,33 @@ class DateResolver:
         if "month" in low:
             return Resolved(PartialDate.of(pub.year, pub.month))
         return None
+
+    def years_before(self, n: int, text: str) -> Resolved | None:
+        """The date ``n`` years before publication ("Thirty years after the bombing, she still
+        …"): its year, or its day when the article (``text``) also says "thirty years ago today"."""
+        pub = self.published
+        if pub is None or not 0 < n < pub.year:
+            return None
+        for m in RE_YEARS_AGO.finditer(text):
+            if (m.group(2) or m.group(3)) and number(m.group(1)) == n:
+                return self._relative(m.group(0).lower())
+        return Resolved(PartialDate.of(pub.year - n))
+
+    @staticmethod
+    def _units_ago(pub: dt.date, n: int, unit: str) -> Resolved | None:
+        """ "ten days ago": that day; "two weeks ago": its month when the week around it is in
+        one month, else its year; "three months ago": that month."""
+        if unit == "day":
+            d = pub - dt.timedelta(days=n)
+            return Resolved(PartialDate.of(d.year, d.month, d.day))
+        if unit == "week":
+            d = pub - dt.timedelta(days=7 * n)
+            lo, hi = d - dt.timedelta(days=3), d + dt.timedelta(days=3)
+            if lo.month == hi.month:
+                return Resolved(PartialDate.of(d.year, d.month))
+            return Resolved(PartialDate.of(d.year)) if lo.year == hi.year else None
+        y, mo = _shift_months(pub.year, pub.month, -n)
+        return Resolved(PartialDate.of(y, mo))
 
 
 def sentence_year(text: str) -> int | None:

@@ -1,0 +1,82 @@
+"""Date constructions read on whole hand-written sentences (the shipped lexicon, other states
+and names than any evaluation article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from plotwatch.extract import Extractor
+from plotwatch.extract.dates import DateResolver, Resolved, number
+from plotwatch.types import PartialDate
+
+from .test_constructions import events, one
+
+# -- compound number words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("twenty-one", 21), ("Forty-eight", 48), ("ninety-nine", 99), ("sixty three", 63), ("thirteen", 13)],
+)
+def test_compound_number_words_are_one_number(word: str, value: int) -> None:
+    assert number(word) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thirty-six years ago today", "1986-09-20"),
+        ("twenty-one years ago", "2001"),
+        ("Fifty-two years ago", "1970"),
+    ],
+)
+def test_compound_years_ago_count_the_whole_number(text: str, expected: str) -> None:
+    res = DateResolver(dt.date(2022, 9, 20), 2022).resolve(text)
+    assert res is not None and res.date.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty-three years later", "2011"),
+        ("thirty-one days later", "1988-05-03"),
+        ("Sixty-five years on", "2053"),
+    ],
+)
+def test_compound_lengths_after_a_date_count_the_whole_number(text: str, expected: str) -> None:
+    res = DateResolver(dt.date(2022, 9, 20), 2022).resolve(text, None, Resolved(PartialDate.of(1988, 4, 2)))
+    assert res is not None and res.date.value == expected
+
+
+def test_compound_years_ago_today_dates_an_assassination(ex: Extractor) -> None:
+    text = (
+        "Thirty-six years ago today, the exiled Chadian opposition leader Idriss Kaboré was shot dead "
+        "by Libyan agents outside his home in Lagos."
+    )
+    e = one(ex, text, "assassination", dt.date(2022, 9, 20))
+    assert e.date.value == "1986-09-20"
+
+
+# -- "N days ago" ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ten days ago", "2022-09-10"), ("three months ago", "2022-06"), ("two weeks ago", "2022-09")],
+)
+def test_units_ago_count_back_from_publication(text: str, expected: str) -> None:
+    res = DateResolver(dt.date(2022, 9, 20), 2022).resolve(text)
+    assert res is not None and res.date.value == expected
+
+
+def test_days_ago_dates_an_arrest(ex: Extractor) -> None:
+    text = "Twelve days ago, Kenyan police arrested the former spy chief Daniel Mwangi in Mombasa."
+    e = one(ex, text, "arrest", dt.date(2022, 9, 20))
+    assert e.date.value == "2022-09-08"
+
+
+def test_days_ago_is_no_date_without_publication(ex: Extractor) -> None:
+    text = "Twelve days ago, Kenyan police arrested the former spy chief Daniel Mwangi in Mombasa."
+    assert all(e.date.value != "2022-09-08" for e in events(ex, text, None))
