@@ -16,10 +16,12 @@ from plotwatch.extract.dates import (
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
     RE_YEARS_AGO_TODAY,
+    RE_YEARS_TAIL,
     WEEKDAYS,
     DateResolver,
     Resolved,
     anchored,
+    number,
     sentence_year,
 )
 from plotwatch.extract.places import Place, PlaceResolver
@@ -565,6 +567,11 @@ class SentenceAnalyzer:
         cand.date = self._date(cand, scope, climb, others)
         if not cand.hostile and (perfect := self._present_perfect(head)) is not None:
             cand.date = self._recent_date(cand, perfect)
+        # "Ten years after agents bombed his office, he on Monday published …": not Monday
+        if (counted := self._years_after(head)) is not None and not (
+            cand.date is not None and cand.date.date.compatible(counted.date)
+        ):
+            cand.date = counted
         cand.date = cand.date or self._report_date(cand) or self.frame_date(sent)
         # "… are looking into X, after a group based in Spain published a report": the places of
         # a clause told as before or after the act are that clause's
@@ -756,6 +763,41 @@ class SentenceAnalyzer:
                 places = [p for t in resp if (p := self.roles.responder_place(t)) is not None][:1]
                 cand.place = places[0] if places else None
         cand._places = places  # type: ignore[attr-defined]
+
+    def _years_after(self, head: Token) -> Resolved | None:
+        """ "Thirty years after the car bomb, X still speaks of …", "forty years since the
+        attempt on X", "Ten years after agents bombed his office, he still writes": an act a
+        length of years is counted from, when that length frames a clause in the present (or
+        one at the article's own time, or no clause: a headline), was that many years before
+        publication."""
+        link: Token | None = None
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("after", "since"):
+            link = head.head
+        elif head.dep_ == "advcl":  # "after agents bombed his office"
+            marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
+            link = marks[0] if marks else None
+        if link is None:
+            return None
+        if link.i == 0 or self.doc[link.i - 1].lower_ != "years":
+            return None
+        sent = head.sent
+        m = RE_YEARS_TAIL.search(self.doc.text[sent.start_char : self.doc[link.i - 1].idx + len("years")])
+        n = number(m.group(1)) if m else None
+        if not n:
+            return None
+        # the clause the length frames: the first verb above it that is not the act's own
+        gov = head.head if head.dep_ == "advcl" else link.head
+        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX") and gov.i != head.i:
+            aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+            present = gov.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have", "is", "are", "'s"})
+            own = self.verb_date(gov, sent)
+            pub = self.dates.published
+            now = own is not None and pub is not None and own.date.year == pub.year
+            if not (present or now):
+                return None
+        return self.dates.years_before(n, self.doc.text)
 
     @staticmethod
     def _time_of_description(head: Token) -> bool:

@@ -80,3 +80,37 @@ def test_days_ago_dates_an_arrest(ex: Extractor) -> None:
 def test_days_ago_is_no_date_without_publication(ex: Extractor) -> None:
     text = "Twelve days ago, Kenyan police arrested the former spy chief Daniel Mwangi in Mombasa."
     assert all(e.date.value != "2022-09-08" for e in events(ex, text, None))
+
+
+# -- "N years after the act, X still …" ------------------------------------------------------
+
+COUNTED = (
+    "Twenty-two years after the Nairobi car bomb, Amos Ouma still speaks of forgiveness.\n\n"
+    "{told} a bomb hidden in his car went off outside his office in Nairobi. Ugandan military "
+    "intelligence officers were behind the bombing, a commission found."
+)
+
+
+def test_years_after_an_act_in_a_present_clause_count_back_from_publication(ex: Extractor) -> None:
+    found = events(ex, COUNTED.format(told="That morning"), dt.date(2022, 9, 20))
+    bomb = [e for e in found if e.type == "bombing" and e.trigger == "car bomb"]
+    assert bomb and bomb[0].date.value == "2000"
+
+
+def test_years_after_an_act_take_the_day_of_years_ago_today(ex: Extractor) -> None:
+    found = events(ex, COUNTED.format(told="Twenty-two years ago today,"), dt.date(2022, 9, 20))
+    bomb = [e for e in found if e.type == "bombing" and e.trigger == "car bomb"]
+    assert bomb and bomb[0].date.value == "2000-09-20"
+
+
+def test_years_after_a_clause_in_a_present_clause(ex: Extractor) -> None:
+    text = (
+        "Twenty-two years after Ugandan agents bombed his office in Nairobi, "
+        "the editor Amos Ouma still writes every day."
+    )
+    assert one(ex, text, "bombing", dt.date(2022, 9, 20)).date.value == "2000"
+
+
+def test_years_after_a_clause_in_a_past_clause_count_from_nothing_known(ex: Extractor) -> None:
+    text = "Twenty-two years after Ugandan agents bombed his office in Nairobi, the editor Ouma wrote a book."
+    assert one(ex, text, "bombing", dt.date(2022, 9, 20)).date.value != "2000"
