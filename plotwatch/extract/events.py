@@ -15,6 +15,7 @@ from plotwatch.extract.components import INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import (
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
+    RE_VAGUE_LATER,
     RE_YEARS_AGO_TODAY,
     RE_YEARS_TAIL,
     WEEKDAYS,
@@ -117,6 +118,8 @@ class SentenceAnalyzer:
         self.sequence = set(self.cues.get("sequence_marks", ()))
         self.local = set(self.cues.get("local_authority_nouns", ()))
         self._anchors: list[tuple[int, Resolved]] | None = None
+        # the events told so far (trigger position, own date), for "arrested soon afterwards"
+        self._told: list[tuple[int, Resolved | None]] = []
         self.reporting = set(self.cues.get("reporting_verbs", ()))
         self.disclosing = set(self.cues.get("disclosure_verbs", ()))
         self.inquiry = next((e for e in entries.values() if e.type == "investigation"), None)
@@ -205,7 +208,9 @@ class SentenceAnalyzer:
             out.extend(self._expand(cand, others))
         out += self._disclosures(out, heads)
         out += self._renditions(sent, out, heads)
-        return self._fold_responses([c for c in out if not self._vague(c)])
+        found = self._fold_responses([c for c in out if not self._vague(c)])
+        self._told += [(c.head.i, c.date) for c in found]
+        return found
 
     def _undone(self, tok: Token) -> bool:
         """A response word a verb of undoing takes as object: "revoked the expulsion order",
@@ -1168,7 +1173,7 @@ class SentenceAnalyzer:
                 # "sentenced her to five years in prison": a length of time that resolves to no
                 # date yields to the nearest phrase that does
                 year = sentence_year(sent.text)
-                resolved = self.dates.resolve(span.text, year, self._anchor_before(span.start))
+                resolved = self.dates.resolve(span.text, year, self._anchor_before(span.start, span.text))
                 if resolved is not None and (best is None or key < best[0]):
                     best = (key, resolved)
         return best[1] if best else None
@@ -1327,12 +1332,23 @@ class SentenceAnalyzer:
         time of the narrative."""
         return any(a.dep_ in deps for a in self.doc[i].ancestors)
 
-    def _anchor_before(self, i: int) -> Resolved | None:
+    def _anchor_before(self, i: int, text: str = "") -> Resolved | None:
         """The last date told before ``i`` that an anaphoric date may count from: a date in a
-        clause describing a thing is passed over (as in ``anchors``)."""
+        clause describing a thing is passed over (as in ``anchors``). "Soon afterwards", "days
+        later" (``text``) count from the story's last event: when an event with no date of its
+        own was told since that date ("… and died in 2003. His gunman was shot by a bodyguard.
+        His accomplices were arrested soon afterwards"), the date was no time of the story's
+        events, and the last event told with a date is the anchor."""
         found = [(start, r) for start, r in self.anchors() if start < i]
-        told = [r for start, r in found if not self._thing_clause(start)]
-        return told[-1] if told else (found[-1][1] if found else None)
+        told = [(start, r) for start, r in found if not self._thing_clause(start)]
+        last = told[-1] if told else (found[-1] if found else None)
+        if last is not None and RE_VAGUE_LATER.search(text):
+            events = [(h, d) for h, d in self._told if h < i]
+            if any(d is None and h > last[0] for h, d in events):
+                dated = [d for h, d in events if d is not None]
+                if dated:
+                    return dated[-1]
+        return last[1] if last else None
 
     def frame_date(self, sent: Span) -> Resolved | None:
         """The date a scene-setting sentence gives the next one of its paragraph: "On Monday

@@ -114,3 +114,31 @@ def test_years_after_a_clause_in_a_present_clause(ex: Extractor) -> None:
 def test_years_after_a_clause_in_a_past_clause_count_from_nothing_known(ex: Extractor) -> None:
     text = "Twenty-two years after Ugandan agents bombed his office in Nairobi, the editor Ouma wrote a book."
     assert one(ex, text, "bombing", dt.date(2022, 9, 20)).date.value != "2000"
+
+
+# -- "soon afterwards" counts from the story's events ----------------------------------------
+
+LATER_LIFE = (
+    "Twenty years ago today, the exiled Eritrean journalist Samuel Tesfay left a reception at a "
+    "hotel in Stockholm. A man who had been waiting outside drew a pistol and shot him in the "
+    "chest. He spent a month in hospital, never walked again and died in Uppsala in 2015. The "
+    "gunman was shot and wounded by a police officer as he ran. Two accomplices were tracked down "
+    "to a house in Stockholm and arrested by Swedish police soon afterwards."
+)
+
+
+def test_soon_afterwards_counts_from_the_last_dated_event_not_a_later_life(ex: Extractor) -> None:
+    # an event with no date of its own (the gunman shot) was told after "in 2015": that date
+    # was no time of the story, the shooting's is
+    assert one(ex, LATER_LIFE, "arrest", dt.date(2022, 5, 10)).date.value == "2002-05"
+
+
+def test_soon_afterwards_counts_from_the_last_date_when_no_event_came_since(ex: Extractor) -> None:
+    text = (
+        "Rashid Aliyev was arrested by Azerbaijani police in Baku in 2017. In June 2019 he moved to "
+        "Kyiv. Ukrainian police detained two of his neighbours soon afterwards."
+    )
+    found = [
+        e for e in events(ex, text, dt.date(2022, 5, 10)) if e.type == "arrest" and e.agent_state == "UA"
+    ]
+    assert found and found[0].date.value == "2019-06"
