@@ -15,6 +15,7 @@ from plotwatch.extract.components import INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import (
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
+    RE_LATER,
     RE_VAGUE_LATER,
     RE_YEARS_AGO_TODAY,
     RE_YEARS_TAIL,
@@ -1312,9 +1313,21 @@ class SentenceAnalyzer:
                     prev = told[-1] if told and anchored(span.text, None) is not False else None
                     prev = prev or (self._anchors[-1][1] if self._anchors else None)
                     res = self.dates.resolve(span.text, year, prev)
-                    if res is not None:
+                    if res is not None and not self._back_to_now(span):
                         self._anchors.append((span.start, res))
         return self._anchors
+
+    def _back_to_now(self, span: Span) -> bool:
+        """ "Forty years later, nobody has been tried": a length after the story's date that
+        frames a clause in the present is the time of writing, a leap out of the story that
+        its next "that night", "four days later" do not count from."""
+        if not RE_LATER.search(span.text):
+            return False
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        return verb.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have", "is", "are", "'s"})
 
     def _thing_clause(self, i: int) -> bool:
         """A date in a relative clause describing a thing ("the nerve agent that officers used in

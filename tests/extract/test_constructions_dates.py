@@ -59,6 +59,18 @@ def test_compound_years_ago_today_dates_an_assassination(ex: Extractor) -> None:
     assert e.date.value == "1986-09-20"
 
 
+def test_years_later_in_the_present_is_no_anchor_of_the_story(ex: Extractor) -> None:
+    # "Thirty years later, nobody has been tried" leaps to the time of writing: the story's
+    # "that night", "four days later" still count from its own date
+    text = (
+        "Ali Reza Tehrani was waiting for a tram in Vienna on the evening of 3 March 1989 when a man "
+        "stabbed him with a poisoned needle. Thirty years later, nobody has been tried for what "
+        "happened next. He fell ill that night and died in hospital four days later. Austrian police "
+        "opened a murder inquiry, which has never been closed."
+    )
+    assert one(ex, text, "investigation", dt.date(2019, 3, 5)).date.value.startswith("1989")
+
+
 # -- "N days ago" ----------------------------------------------------------------------------
 
 
