@@ -25,9 +25,9 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from plotwatch.extract.components import GAZ_KEY, INSTR_KEY, TRIG_KEY
-from plotwatch.extract.dates import RE_ANAPHORIC_SPAN, DateResolver, Resolved, reference_year
+from plotwatch.extract.dates import RE_ANAPHORIC_SPAN, RE_DATELINE, DateResolver, Resolved, reference_year
 from plotwatch.extract.events import Candidate, SentenceAnalyzer
-from plotwatch.extract.places import PlaceResolver
+from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import RoleFinder
 from plotwatch.extract.syntax import SUBJECT, determiner
@@ -61,8 +61,9 @@ def doc_to_extraction(
     _dates_told_after(cands, sents, analyzer)
     _response_years(cands)
     events = []
+    dateline = _dateline(doc.text, places)
     for cand in cands:
-        event = _to_event(cand, dates, ref_year, res, _narrative_date(analyzer, cand, ref_year))
+        event = _to_event(cand, dates, ref_year, res, _narrative_date(analyzer, cand, ref_year), dateline)
         if event is not None:
             events.append(event)
     return Extraction(entities=_entities(doc, res), events=events)
@@ -560,12 +561,32 @@ def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int |
     return Resolved(anchor.date, inferred=True)
 
 
+def _dateline(text: str, places: PlaceResolver) -> Place | None:
+    """The city of a dateline opening the article ("PODGORICA – A court in Montenegro on
+    Thursday convicted …", "MADRID, July 30 (Courier) – …"): a known city, or None."""
+    m = RE_DATELINE.match(text)
+    place = places.resolve(m.group(1)) if m else None
+    return place if place is not None and place.place else None
+
+
+def _of_the_day(date: PartialDate, published: dt.date | None) -> bool:
+    """``date`` is the news of the article's day: within a week before publication (a month:
+    the publication's)."""
+    if published is None or not date.value or date.precision not in ("day", "month"):
+        return False
+    parts = [int(p) for p in date.value.split("-")]
+    if len(parts) == 2:
+        return (parts[0], parts[1]) == (published.year, published.month)
+    return 0 <= (published - dt.date(*parts)).days <= 7
+
+
 def _to_event(
     cand: Candidate,
     dates: DateResolver,
     ref_year: int | None,
     res: Resources,
     narrative: Resolved | None = None,
+    dateline: Place | None = None,
 ) -> EventMention | None:
     hostile = cand.type in HOSTILE_TYPES
     if hostile and cand.agent_state is None and res.cues.get("require_state_for_hostile", True):
@@ -591,6 +612,16 @@ def _to_event(
     country = cand.place.country if hostile and cand.place else None if hostile else cand.agent_state
     where = cand.place or (cand.origin if not hostile and cand.type != "extradition" else None)
     place = where if where and where.country == country else None
+    if (
+        not hostile
+        and dateline is not None
+        and dateline.country == country
+        and (place is None or place.place is None)
+        and _of_the_day(date, dates.published)
+    ):
+        # "PODGORICA – A court in Montenegro on Thursday convicted …": the day's response, in
+        # the dateline's country and placed nowhere finer, is in the dateline's city
+        place = dateline
     sent = cand.sent
     span = cand.trigger
     return EventMention(

@@ -154,3 +154,45 @@ def test_soon_afterwards_counts_from_the_last_date_when_no_event_came_since(ex: 
         e for e in events(ex, text, dt.date(2022, 5, 10)) if e.type == "arrest" and e.agent_state == "UA"
     ]
     assert found and found[0].date.value == "2019-06"
+
+
+# -- datelines -------------------------------------------------------------------------------
+
+DAY = dt.date(2022, 5, 11)  # a Wednesday
+
+
+KIDNAP = "convicted two Ugandan intelligence officers of plotting to kidnap the politician Amos Ouma."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "NAIROBI – A court in Kenya on Tuesday",
+        "NAIROBI, May 11 (Lakeside Wire) – A court in Kenya on Tuesday",
+        "Nairobi (Wire) - A court in Kenya on Tuesday",
+    ],
+)
+def test_a_dateline_places_the_days_response_of_its_country(ex: Extractor, opening: str) -> None:
+    e = one(ex, f"{opening} {KIDNAP}", "conviction", DAY)
+    assert e.country == "KE" and e.place == "Nairobi"
+
+
+def test_a_dateline_places_no_response_of_another_country(ex: Extractor) -> None:
+    e = one(ex, f"KAMPALA – A court in Kenya on Tuesday {KIDNAP}", "conviction", DAY)
+    assert e.country == "KE" and e.place != "Kampala"
+
+
+def test_a_dateline_places_no_old_response(ex: Extractor) -> None:
+    e = one(ex, f"NAIROBI – A court in Kenya on 3 March 2019 {KIDNAP}", "conviction", DAY)
+    assert e.country == "KE" and e.place != "Nairobi"
+
+
+def test_a_dateline_places_no_hostile_act(ex: Extractor) -> None:
+    text = "NAIROBI – Ugandan agents on Tuesday kidnapped the politician Amos Ouma in Kenya, his party said."
+    assert all(e.place != "Nairobi" for e in events(ex, text, DAY))
+
+
+def test_a_dateline_is_only_at_the_start(ex: Extractor) -> None:
+    text = f"Kenya convicts two Ugandan officers\n\nNAIROBI – A court in Kenya on Tuesday {KIDNAP}"
+    found = [e for e in events(ex, text, DAY) if e.type == "conviction"]
+    assert found and all(e.place != "Nairobi" for e in found)
