@@ -111,11 +111,13 @@ RE_SAME = re.compile(
     re.I,
 )
 # "within weeks", "days later": an unnumbered length after the last date, known to the month
-# (days) or the year (weeks, months) of it at best ("within days of the attack": the act's month);
+# (days) or the year (weeks, months) of it at best ("within days of the attack": the act's month;
+# "in the hours before it was due to begin": the plan's month);
 # "shortly afterwards", "soon after." (alone): the month of the last date
 RE_VAGUE_LATER = re.compile(
     r"\b(?:within\s+(days|weeks|months)|(days|weeks|months)\s+(?:later|afterwards)"
-    r"|(?:shortly|soon)\s+(?:afterwards?|thereafter|after(?![ \t]+[A-Za-z0-9])))\b",
+    r"|(?:shortly|soon)\s+(?:afterwards?|thereafter|after(?![ \t]+[A-Za-z0-9]))"
+    r"|in\s+the\s+(hours|days|weeks|months)\s+(?:before|after|following|leading\s+up\s+to)\b)\b",
     re.I,
 )
 RE_NEXT = re.compile(r"\bthe\s+(following|next|previous|preceding)\s+(day|week|month|year)\b", re.I)
@@ -127,7 +129,8 @@ RE_LATER = re.compile(
     re.I,
 )  # "Forty years on, …" too, but not "two years on the run"
 RE_HOURS_LATER = re.compile(
-    r"\b(?:hours|minutes)\s+(?:later|afterwards|earlier|(?:after|before)(?![ \t]+[A-Za-z0-9]))\b", re.I
+    r"(?<!the )\b(?:hours|minutes)\s+(?:later|afterwards|earlier|(?:after|before)(?![ \t]+[A-Za-z0-9]))\b",
+    re.I,
 )
 
 # "fifteen years ago" counts back from the publication date ("Forty years ago today": that day).
@@ -230,7 +233,8 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
         if anchor is None or not anchor.year:
             return None
         parts = (anchor.value or "").split("-")
-        if (m.group(1) or m.group(2) or "days").lower() == "days" and len(parts) >= 2:
+        unit = (m.group(1) or m.group(2) or m.group(3) or "days").lower()
+        if unit in ("hours", "days") and len(parts) >= 2:
             return PartialDate.of(anchor.year, int(parts[1]))
         return PartialDate.of(anchor.year)
     else:

@@ -156,6 +156,28 @@ def test_soon_afterwards_counts_from_the_last_date_when_no_event_came_since(ex: 
     assert found and found[0].date.value == "2019-06"
 
 
+def test_in_the_hours_before_is_the_month_of_the_last_date(ex: Extractor) -> None:
+    text = (
+        "Gunmen sent by Tajikistan's security service were to open fire on a rally of exiled "
+        "opposition supporters in Vilnius on 12 April 2021. The plan never went ahead. Lithuanian "
+        "police arrested six men in the hours before it was due to begin."
+    )
+    assert one(ex, text, "arrest").date.value == "2021-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in the hours before", "2021-04"),
+        ("in the days following", "2021-04"),
+        ("in the weeks after", "2021"),
+    ],
+)
+def test_in_the_hours_days_weeks_around_keep_what_is_known(text: str, expected: str) -> None:
+    res = DateResolver(dt.date(2022, 5, 10), 2022).resolve(text, None, Resolved(PartialDate.of(2021, 4, 12)))
+    assert res is not None and res.date.value == expected
+
+
 # -- datelines -------------------------------------------------------------------------------
 
 DAY = dt.date(2022, 5, 11)  # a Wednesday
