@@ -150,7 +150,10 @@ RE_MONTH_THAT_YEAR = re.compile(rf"\b{_MON}\s+of\s+(?:that|the\s+same)\s+year\b|
 ACT_NOUNS = (
     r"(?:shooting|attack|killing|murder|bombing|explosion|blast|poisoning|abduction|kidnapping|arrest)"
 )
-RE_AFTER_ACT = re.compile(rf"\b{_NUM}\s+(day|week|month|year)s?\s+(after|before)\s+the\s+{ACT_NOUNS}\b", re.I)
+# ("three days after the 1998 killing" too)
+RE_AFTER_ACT = re.compile(
+    rf"\b{_NUM}\s+(day|week|month|year)s?\s+(after|before)\s+the\s+(?:{_YEAR}\s+)?{ACT_NOUNS}\b", re.I
+)
 
 RE_ANAPHORIC_SPAN = re.compile(
     "|".join(
@@ -204,6 +207,18 @@ def shift(anchor: PartialDate, unit: str, n: int) -> PartialDate | None:
     return None
 
 
+def _some_day_of(day: PartialDate | None) -> PartialDate | None:
+    """ "The following week": some day of the week after, never a day: the month when the week
+    around that day is in one month, else the year."""
+    if day is None or day.precision != "day" or not day.value:
+        return day
+    d = dt.date(*(int(p) for p in day.value.split("-")))
+    lo, hi = d - dt.timedelta(days=3), d + dt.timedelta(days=3)
+    if lo.month == hi.month:
+        return PartialDate.of(d.year, d.month)
+    return PartialDate.of(d.year) if lo.year == hi.year else None
+
+
 def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None:
     """The date of an expression that refers to ``anchor`` (the last date the text gave);
     False when ``text`` is no such expression, None when it is one but cannot be resolved."""
@@ -217,6 +232,8 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
     n = 1
     if m := RE_NEXT.search(text):
         unit, sign = m.group(2).lower(), 1 if m.group(1).lower() in ("following", "next") else -1
+        if unit == "week" and anchor is not None:
+            return _some_day_of(shift(anchor, "week", sign))
     elif m := RE_DAY_AFTER.search(text):
         unit, sign = m.group(1).lower(), 1 if m.group(2).lower() == "after" else -1
     elif m := RE_AFTER_ACT.search(text):

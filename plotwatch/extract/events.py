@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from plotwatch.extract.components import INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import (
+    RE_AFTER_ACT,
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
     RE_LATER,
@@ -120,7 +121,7 @@ class SentenceAnalyzer:
         self.local = set(self.cues.get("local_authority_nouns", ()))
         self._anchors: list[tuple[int, Resolved]] | None = None
         # the events told so far (trigger position, own date), for "arrested soon afterwards"
-        self._told: list[tuple[int, Resolved | None]] = []
+        self._told: list[tuple[int, Resolved | None, str]] = []
         self.reporting = set(self.cues.get("reporting_verbs", ()))
         self.disclosing = set(self.cues.get("disclosure_verbs", ()))
         self.inquiry = next((e for e in entries.values() if e.type == "investigation"), None)
@@ -210,7 +211,7 @@ class SentenceAnalyzer:
         out += self._disclosures(out, heads)
         out += self._renditions(sent, out, heads)
         found = self._fold_responses([c for c in out if not self._vague(c)])
-        self._told += [(c.head.i, c.date) for c in found]
+        self._told += [(c.head.i, c.date, c.type) for c in found]
         return found
 
     def _undone(self, tok: Token) -> bool:
@@ -1130,7 +1131,12 @@ class SentenceAnalyzer:
         # fronted before a report is the report's, not the act's
         reported = cand.hostile and any(self._reporting(t) for t in list(chain(cand.head))[1:])
         best: tuple[tuple[bool, int], Resolved] | None = None
+        named_year: Resolved | None = None
         for span in spans:
+            if span.start <= cand.head.i < span.end and (m := RE_AFTER_ACT.fullmatch(span.text)):
+                # "three days after the 1998 killing": the act counted from, of the year it names
+                named_year = Resolved(PartialDate.of(int(m.group(4)))) if m.group(4) else None
+                continue
             root = span.root
             while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
                 root = root.head  # "on Monday evening": the phrase's head is "evening"
@@ -1177,7 +1183,7 @@ class SentenceAnalyzer:
                 resolved = self.dates.resolve(span.text, year, self._anchor_before(span.start, span.text))
                 if resolved is not None and (best is None or key < best[0]):
                     best = (key, resolved)
-        return best[1] if best else None
+        return best[1] if best else named_year
 
     @staticmethod
     def _in_description(tok: Token, cand: Candidate, stops: set[int]) -> bool:
@@ -1351,16 +1357,30 @@ class SentenceAnalyzer:
         later" (``text``) count from the story's last event: when an event with no date of its
         own was told since that date ("… and died in 2003. His gunman was shot by a bodyguard.
         His accomplices were arrested soon afterwards"), the date was no time of the story's
-        events, and the last event told with a date is the anchor."""
+        events, and the last event told with a date is the anchor. "Five days after the
+        shooting" counts from the last act (an arrest: the last arrest) told with a date ("the
+        1998 killing": of that year)."""
         found = [(start, r) for start, r in self.anchors() if start < i]
         told = [(start, r) for start, r in found if not self._thing_clause(start)]
         last = told[-1] if told else (found[-1] if found else None)
-        if last is not None and RE_VAGUE_LATER.search(text):
-            events = [(h, d) for h, d in self._told if h < i]
-            if any(d is None and h > last[0] for h, d in events):
-                dated = [d for h, d in events if d is not None]
-                if dated:
-                    return dated[-1]
+        events = [(h, d, t) for h, d, t in self._told if h < i]
+        if m := RE_AFTER_ACT.search(text):
+            arrest = "arrest" in m.group(0).lower()
+            year = int(m.group(4)) if m.group(4) else None  # "after the 1998 killing": that year's
+            acts = [
+                d
+                for h, d, t in events
+                if d is not None
+                and (t == "arrest" if arrest else t in HOSTILE_TYPES)
+                and (year is None or d.date.year == year)
+            ]
+            if acts:
+                return acts[-1]
+        after = last is not None and any(d is None and h > last[0] for h, d, _t in events)
+        if after and RE_VAGUE_LATER.search(text):
+            dated = [d for h, d, _t in events if d is not None]
+            if dated:
+                return dated[-1]
         return last[1] if last else None
 
     def frame_date(self, sent: Span) -> Resolved | None:
@@ -1402,6 +1422,8 @@ class SentenceAnalyzer:
                 continue
             # "Five days after the shooting" where the tagger saw only "Five days": the longer reading
             longer = [(s, e) for s, e in spans if s == span.start and e < span.end]
+            if RE_AFTER_ACT.fullmatch(m.group(0)):  # "three days after the 1998 killing": one date
+                longer += [(s, e) for s, e in spans if span.start < s and e <= span.end]
             for key in longer:
                 del spans[key]
             if not any(s <= span.start < e for s, e in spans):

@@ -178,6 +178,39 @@ def test_in_the_hours_days_weeks_around_keep_what_is_known(text: str, expected: 
     assert res is not None and res.date.value == expected
 
 
+# -- "five days after the shooting", "the following week" -------------------------------------
+
+SHOT = (
+    "Gunmen sent by Eritrea's intelligence service shot dead the exiled activist Samuel Tesfay "
+    "outside a cafe in Frankfurt on 3 June 2019. "
+)
+
+
+def test_days_after_the_act_count_from_the_act_not_the_last_date(ex: Extractor) -> None:
+    text = (
+        SHOT + "Tesfay had run an opposition radio station from Germany since 2011. "
+        "Six days after the shooting, Germany expelled two Eritrean diplomats."
+    )
+    assert one(ex, text, "expulsion").date.value == "2019-06-09"
+
+
+def test_days_after_the_act_of_a_year_count_from_that_years_act(ex: Extractor) -> None:
+    text = (
+        SHOT + "In 2017 a gunman had fired on him in Kassel and a Eritrean diplomat was arrested. "
+        "Three days after the 2019 killing, German police arrested two Eritrean men in Frankfurt."
+    )
+    found = [e for e in events(ex, text) if e.type == "arrest" and e.place == "Frankfurt"]
+    assert found and found[0].date.value == "2019-06-06"
+
+
+def test_the_following_week_is_no_day(ex: Extractor) -> None:
+    text = (
+        "Syrian agents shot dead two exiled journalists outside a cafe in Hamburg on 4 March 2019. "
+        "A cook was arrested by German police the following week."
+    )
+    assert one(ex, text, "arrest").date.value == "2019-03"
+
+
 # -- datelines -------------------------------------------------------------------------------
 
 DAY = dt.date(2022, 5, 11)  # a Wednesday
