@@ -50,6 +50,8 @@ STATUS_ORDER = ("foiled", "failed", "planned", "executed")
 PUBLISH_VERBS = ("publish", "issue", "release", "deliver", "present", "submit")
 DOCUMENTS = ("report", "ruling", "judgment", "judgement", "verdict", "finding", "decision", "statement")
 HARM_VERBS = ("injure", "wound", "maim", "hurt", "blind", "cripple")  # "a bomb badly injured X"
+# Verbs that tie an act to whoever it is blamed on ("blamed on Iran", "attributed to Iran").
+BLAME_VERBS = ("blame", "attribute", "trace")
 
 
 @dataclass
@@ -137,6 +139,7 @@ class SentenceAnalyzer:
         self.illness = set(self.cues.get("illness_words", ()))
         self.later_words = set(self.cues.get("later_adverbs", ()))
         self.military = set(self.cues.get("military_nouns", ()))
+        self.commandos = set(self.cues.get("commando_nouns", ()))
         self.attempt_verbs = set(self.cues.get("attempt_governors", ()))
         self.undo = set(self.cues.get("undo_verbs", ()))
         self.armed = next((e for e in entries.values() if e.type == "armed_attack" and not e.weak), None)
@@ -210,6 +213,7 @@ class SentenceAnalyzer:
             out.extend(self._expand(cand, others))
         out += self._disclosures(out, heads)
         out += self._renditions(sent, out, heads)
+        out = self._handed_over(out)
         found = self._fold_responses([c for c in out if not self._vague(c)])
         self._told += [(c.head.i, c.date, c.type) for c in found]
         return found
@@ -317,6 +321,36 @@ class SentenceAnalyzer:
             ):
                 told.date = cand.date
         return out
+
+    def _handed_over(self, cands: list[Candidate]) -> list[Candidate]:
+        """A person abducted and handed over to a foreign state's agents ("was abducted by Thai
+        police and handed over to Vietnamese security officers") was kidnapped for the state that
+        received them (those who seized them were its accomplices): one kidnapping by that state,
+        no extradition by the hosts. Only an abduction (not an arrest) and a hand-over to the
+        police, security or intelligence officers or agents of another state than the seizers'."""
+        drop: set[int] = set()
+        for cand in cands:
+            verb = cand.head
+            if cand.type != "kidnapping" or verb.pos_ != "VERB" or verb.lemma_.lower() in self.lawful_seize:
+                continue
+            seizers = self.roles.agent_tokens(verb, set())
+            seized_by = next((c for t in seizers if (c := self.roles.responder_country(t))), None)
+            for hand in (c for c in verb.conjuncts if c.lemma_.lower() == "hand" and c.i > verb.i):
+                if any(c.dep_ in SUBJECT for c in hand.children):
+                    continue  # "X was abducted, and police handed Y to …": another clause
+                to = [
+                    g
+                    for p in hand.children
+                    if p.dep_ == "prep" and p.lower_ == "to"
+                    for g in p.children
+                    if g.dep_ == "pobj" and (self.roles.is_state_agent(g) or self.roles.is_authority(g))
+                ]
+                dest = next((c for g in to if (c := self.roles.phrase_country(g))), None)
+                if dest is None or dest == seized_by:
+                    continue
+                cand.agent_state, cand.status = dest, "executed"
+                drop.add(hand.i)
+        return [c for c in cands if not (c.type == "extradition" and c.head.i in drop)]
 
     @staticmethod
     def _clause(verb: Token) -> list[Token]:
@@ -560,11 +594,14 @@ class SentenceAnalyzer:
             skip = others | ({c.i for c in r.children if c.dep_ == "conj"} if r.pos_ == "NOUN" else set())
             # "X, who was a counsellor at the embassy in Vienna, was convicted": the clause
             # describes a participant, its places and dates are not the event's
+            # ("X and Y, who prosecutors say are officers of Russia's GRU, were sentenced": the
+            # clause on the last of a list describes them all)
             skip |= {
                 t.i
                 for c in r.children
                 if c.dep_ in (*SUBJECT, "dobj")
-                for t in c.children
+                for n in (c, *c.conjuncts)
+                for t in n.children
                 if t.dep_ in ("relcl", "appos", "acl")
             }
             scope.extend(subtree_without(r, skip))
@@ -590,6 +627,17 @@ class SentenceAnalyzer:
             and any(c.dep_ == "mark" and c.lower_ in self.sequence for c in t.children)
             for t in t.subtree
         }
+        if cand.hostile:
+            # "X was shot dead in London, a killing blamed on agents of the government in
+            # Baghdad": a place in what the act is blamed on is not where it was done
+            later |= {
+                t.i
+                for v in scope
+                if v.pos_ == "VERB" and v.lemma_.lower() in BLAME_VERBS and v.i not in {r.i for r in roots}
+                for p in v.children
+                if p.dep_ in ("prep", "dative") and p.lower_ in ("on", "to")
+                for t in p.subtree
+            }
         if not cand.hostile:
             # "X was charged alongside him and is believed to be in Iran": a joined clause with a
             # tense of its own says where he is now, not where he was charged ("was freed but
@@ -635,7 +683,9 @@ class SentenceAnalyzer:
             perp = self._perpetrators(head, responses)
             # "The killing was part of a campaign": the act is the subject of what is said of
             # it, not its own doer (nor, folded into the act it refers to, that act's)
-            cand.predicated = any(t.i == head.i for t in perp)
+            # A weapon told as the subject of what it did ("A bomb planted in the car went off",
+            # "a car bomb injured X") is the act done with no doer named, not a predicate on it.
+            cand.predicated = any(t.i == head.i for t in perp) and head.lemma_.lower() not in self.weapons
             perp = [t for t in perp if t.i != head.i]
             perp += [p for t in perp for p in self.roles.principals(t)]
             behind = [p for r in roots for p in self.roles.behest(r) if p not in perp]
@@ -859,14 +909,14 @@ class SentenceAnalyzer:
     def _blamed_state(self, sent: Span) -> str | None:
         """ "…, which Argentina blamed on Iran", "attributed the killings to Iran": Iran."""
         for tok in sent:
-            if tok.lemma_.lower() not in ("blame", "attribute", "trace") or tok.pos_ != "VERB":
+            if tok.lemma_.lower() not in BLAME_VERBS or tok.pos_ != "VERB":
                 continue
             # "the FBI traced the bomb to DINA", "investigators traced the order back to Taipei"
             backs = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "back"]
             for prep in (c for h in (tok, *backs) for c in h.children):
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in ("on", "to"):
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and (code := self.roles.state_of(pobj)):
+                        if pobj.dep_ == "pobj" and (code := self.roles.blamed_state(pobj)):
                             return code
         return None
 
@@ -1046,7 +1096,10 @@ class SentenceAnalyzer:
 
     def _hostile_state(self, cand: Candidate, perp: list[Token], tgt: list[Token]) -> str | None:
         for tok in perp:
-            organ = self.roles.is_state_agent(tok) or self._official(tok)
+            # commandos are a state's ("South African commandos raided …"); troops and soldiers
+            # (of an occupation, a war) are no covert operation abroad
+            commando = tok.lemma_.lower() in self.commandos
+            organ = self.roles.is_state_agent(tok) or self._official(tok) or commando
             if organ or tok.ent_type_ in ("ORG", "GPE", "NORP"):
                 # a capital for its government ("Pyongyang ordered …", "a team sent from Tehran")
                 code = self.roles.phrase_country(tok) or (

@@ -255,6 +255,7 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
     orders = set(cues.get("order_verbs", ()))
     out: Counter[str] = Counter()
     for tok in doc:
+        out.update(_told_behind(tok, roles, hostile, objects, res))
         if tok.lemma_.lower() == "blame" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
             # "de Gaulle laid the blame on Morocco"
             for prep in (*tok.children, *tok.head.children):
@@ -294,7 +295,8 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
             # one blamed is a state organ and nothing else is named as what they are blamed for
             bare = not any(p.dep_ in ("prep", "dative") for p in tok.children)
             for obj in (c for c in tok.children if c.dep_ == "dobj") if acts or bare else []:
-                if (acts or roles.is_state_agent(obj)) and (code := roles.phrase_country(obj)):
+                # "his family has always blamed Damascus": a capital for its government
+                if (acts or roles.is_state_agent(obj)) and (code := roles.state_of(obj)):
                     out[code] += 1
             continue
         if tok.lemma_.lower() == "trace" and tok.pos_ == "VERB":
@@ -329,6 +331,87 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
     return out
 
 
+# What a state denies when it denies a part in an act ("denied any involvement").
+DENIED = ("involvement", "responsibility", "part", "role", "link", "connection", "hand")
+
+
+def _denying_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[str]:
+    """States that deny a part in the article's acts ("Lisbon denied any involvement", "Pretoria
+    denied it had anything to do with it"): the last resort for the state behind acts nobody is
+    named for, since a state denies only what it is suspected of."""
+    roles = RoleFinder(doc, res, places)
+    out: Counter[str] = Counter()
+    for tok in doc:
+        if tok.lemma_.lower() != "deny" or tok.pos_ != "VERB":
+            continue
+        what = [
+            c for c in tok.children if c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lemma_.lower() in DENIED)
+        ]
+        if not what:
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            if subj.pos_ == "PROPN":  # a state, or its capital for its government
+                code = places.country(subj.text) or places.capitals.get(subj.text.lower())
+            else:
+                code = roles.phrase_country(subj) if roles.is_state_agent(subj) else None
+            if code:
+                out[code] += 1
+    return out
+
+
+# Verbs of running an operation from a capital ("the operation was run from Baghdad").
+RUN_VERBS = ("run", "direct", "order", "plan", "coordinate", "control", "orchestrate", "mastermind")
+
+
+def _told_behind(
+    tok: Token, roles: RoleFinder, hostile: set[int], objects: set[str], res: Resources
+) -> list[str]:
+    """States another construction holds behind an act, a doer or a weapon: "a killing blamed on
+    agents of the government in Tehran", "a shooting that Lithuania blamed on Russia", "the
+    bombing had been the work of operatives of the Libyan army", "the operation was run from
+    Tehran", "they were Iranian agents", "the killers had been sent by Syrian intelligence"."""
+    lemma = tok.lemma_.lower()
+    doers = set(res.cues.get("anonymous_doers", ())) - set(res.cues.get("weapon_nouns", ()))
+
+    def act(t: Token) -> bool:
+        return t.i in hostile or t.lemma_.lower() in objects
+
+    def pobjs(head: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
+        return [
+            g
+            for p in head.children
+            if p.dep_ in deps and p.lower_ in preps
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+
+    named: list[Token] = []
+    if lemma in ("blame", "attribute") and tok.pos_ == "VERB":
+        # "a killing widely blamed on X", "a shooting that Lithuania blamed on Russia"
+        things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        things += [tok.head] if tok.dep_ in ("acl", "relcl") else []
+        if any(act(t) for t in things):
+            named = pobjs(tok, ("on", "to"), ("prep", "dative"))
+    elif lemma == "work" and tok.pos_ == "NOUN" and tok.dep_ == "attr":
+        # "the bombing had been the work of covert operatives of X"
+        if any(c.dep_ == "nsubj" and act(c) for c in tok.head.children):
+            named = pobjs(tok, ("of",))
+    elif lemma in RUN_VERBS and tok.pos_ == "VERB":
+        # "the operation was run from Tehran"
+        if any(c.dep_ in ("nsubjpass", "dobj") and act(c) for c in tok.children):
+            named = [g for g in pobjs(tok, ("from",)) if g.ent_type_ == "GPE"]
+    elif lemma in roles.principal_verbs and tok.pos_ == "VERB":
+        # "the killers had been sent by Syrian intelligence"
+        if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in doers for c in tok.children):
+            named = [g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    elif tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.lemma_.lower() in roles.member_nouns:
+        # "the gunmen were never caught; Seoul said they were North Korean agents"
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if any(c.lower_ == "they" or c.lemma_.lower() in doers for c in subj):
+            named = [tok]
+    return [code for g in named if (code := roles.blamed_state(g))]
+
+
 def _place_trail(doc: Doc, res: Resources, places: PlaceResolver) -> list[tuple[int, str, bool]]:
     """Where the story is, token by token: (token index, country, is an authority) for each
     place an act is told at ("in Riyadh", "at Kuala Lumpur's airport", "into Saudi Arabia") and
@@ -346,6 +429,10 @@ def _place_trail(doc: Doc, res: Resources, places: PlaceResolver) -> list[tuple[
         if at and (place := places.resolve(ent.text)):
             out.append((ent.start, place.country, False))
     for tok in doc:
+        if any(a.dep_ in ("relcl", "appos") for a in (tok, *tok.ancestors)):
+            # "Rosan, the Iraqi officer", "X, who prosecutors say are officers of Russia's GRU":
+            # who someone is, no authority acting
+            continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in local and (code := roles.phrase_country(tok)):
             out.append((tok.i, code, True))
     return sorted(out)
@@ -429,6 +516,9 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             ent = res.entity(span.kb_id_)
             if ent is not None and ent.kind in HOSTILE_KINDS and ent.country:
                 votes[ent.country] += 1
+    denied = not votes  # only a denial names the state: it goes to acts with no doer at all
+    if denied:
+        votes = _denying_states(doc, res, places)
     dominant = votes.most_common(1)[0][0] if votes else None
     here: str | None = None  # the country the article is about at this point
     held: dict[str, str] = {}  # a person arrested, charged or convicted -> by which state
@@ -454,7 +544,8 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
         if cand.hostile:
             perp = [a for a in cand.actors if a.role == "perpetrator"]
             no_doer = not perp and not cand.predicated
-            if cand.agent_state is None and (no_doer or cand.state_agent or cand.generic or cand.anonymous):
+            some_doer = cand.state_agent or cand.generic or cand.anonymous
+            if cand.agent_state is None and (no_doer or (some_doer and not denied)):
                 cand.agent_state = dominant
         elif cand.agent_state is None and cand.place is not None:
             cand.agent_state = cand.place.country

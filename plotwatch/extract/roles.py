@@ -95,6 +95,19 @@ class RoleFinder:
                     return [child]
                 if child.dep_ == "poss" and cur.pos_ in ("NOUN", "PROPN"):
                     return [child]
+            if any(c.dep_ == "auxpass" for c in cur.children):
+                # "X was shot and wounded by a bodyguard": the passive verbs share the "by" phrase
+                shared = [
+                    g
+                    for v in cur.children
+                    if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in SUBJECT for c in v.children)
+                    for a in v.children
+                    if a.dep_ == "agent"
+                    for g in a.children
+                    if g.dep_ == "pobj"
+                ]
+                if shared:
+                    return shared
             if cur.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cur.children):
                 return []  # "X survived being shot": X was shot, the doer is not named
             if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.principal_verbs:
@@ -471,6 +484,28 @@ class RoleFinder:
             named = self.ents.get(tok.i)
             code = self.places.capitals.get((named.text if named is not None else tok.text).lower())
         return code
+
+    def blamed_state(self, tok: Token) -> str | None:
+        """The state a phrase an act is blamed on names: a state or its capital ("blamed on
+        Tehran"), a state organ ("Syrian intelligence"), "the government in Tehran", and a member
+        of one ("agents of the government in Tehran", "covert operatives of the Libyan army")."""
+        code = self.state_of(tok)
+        if code:
+            return code
+        organs = [tok]
+        if tok.lemma_.lower() in self.member_nouns | self.state_agent_nouns:
+            organs += _in_objects(tok, ("of",))
+        for organ in organs:
+            official = any(t.lemma_.lower() in (*STATE_ORGANS, "police") for t in organ.subtree)
+            if not (self.is_state_agent(organ) or official):
+                continue
+            if organ is not tok and (code := self.phrase_country(organ)):
+                return code
+            # "the government in Tehran", "the regime in Damascus": the capital's state
+            for place in _in_objects(organ, ("in",)):
+                if place.ent_type_ == "GPE" and (code := self.state_of(place)):
+                    return code
+        return None
 
     def responder_country(self, tok: Token) -> str | None:
         """The state of a responder phrase: an authority ("Danish police", "a Berlin court",
