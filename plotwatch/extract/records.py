@@ -293,7 +293,11 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
             ]
             # "exiles blamed the Chechen authorities" (no "for …"): the article's acts, when the
             # one blamed is a state organ and nothing else is named as what they are blamed for
-            bare = not any(p.dep_ in ("prep", "dative") for p in tok.children)
+            # (a time is no cause: "for thirty years his family has blamed Tehran")
+            bare = not any(
+                p.dep_ in ("prep", "dative") and not any(g.ent_type_ == "DATE" for g in p.children)
+                for p in tok.children
+            )
             for obj in (c for c in tok.children if c.dep_ == "dobj") if acts or bare else []:
                 # "his family has always blamed Damascus": a capital for its government
                 if (acts or roles.is_state_agent(obj)) and (code := roles.state_of(obj)):

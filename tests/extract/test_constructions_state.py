@@ -74,6 +74,14 @@ def test_a_family_blaming_a_capital(ex: Extractor) -> None:
     assert one(ex, text, "assassination").agent_state == "IR"
 
 
+def test_a_family_blaming_a_capital_for_years(ex: Extractor) -> None:
+    text = (
+        "In June 1994 the exiled cleric Yusuf Demir was shot dead outside a cafe in Hamburg. For "
+        "thirty years his family has blamed Tehran."
+    )
+    assert one(ex, text, "assassination").agent_state == "IR"
+
+
 def test_killers_sent_by_a_states_intelligence(ex: Extractor) -> None:
     text = (
         "In June 1994 gunmen killed the exiled cleric Yusuf Demir outside a cafe in Hamburg. His "
