@@ -526,6 +526,7 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
     dominant = votes.most_common(1)[0][0] if votes else None
     here: str | None = None  # the country the article is about at this point
     held: dict[str, str] = {}  # a person arrested, charged or convicted -> by which state
+    _held_by(cands)  # before the story's places: the state that holds the person comes first
     for cand in cands:
         targets = [a.canonical or a.name for a in cand.actors if a.role == "target"]
         if cand.type in ("charge", "conviction") and cand.agent_state is None and cand.place is None:
@@ -568,6 +569,12 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
 HOLDING = ("arrest", "charge", "conviction")
 
 
+def _same_people(a: set[str], b: set[str]) -> bool:
+    """Some name in ``a`` is some name in ``b``, or its last word ("Tam" and "Le Van Tam")."""
+    last = {n.split()[-1].lower() for n in a if n.split()}
+    return bool(a & b) or any(n.split() and n.split()[-1].lower() in last for n in b)
+
+
 def _held_by(cands: list[Candidate]) -> None:
     """A person's arrest, charge or sentence told with no one named to act and no
     place ("He was arrested in 2013 over posts on his blog", "X, Y and Z were charged in
@@ -577,14 +584,17 @@ def _held_by(cands: list[Candidate]) -> None:
     def people(cand: Candidate) -> set[str]:
         return {a.canonical or a.name for a in cand.actors if a.role == "target" and a.kind == "person"}
 
-    held = [(c, people(c)) for c in cands if c.type in HOLDING and c.agent_state and not c.hostile]
+    def state(c: Candidate) -> str | None:
+        return c.agent_state or (c.place.country if c.place else None)
+
+    held = [(state(c), people(c)) for c in cands if c.type in HOLDING and state(c) and not c.hostile]
     for cand in cands:
         if cand.hostile or cand.type not in HOLDING or cand.agent_state or cand.place is not None:
             continue
         if any(a.role == "responder" for a in cand.actors):
-            continue
+            continue  # "a court in the capital sentenced her": the story's country (below)
         mine = people(cand)
-        states = {c.agent_state for c, who in held if who & mine}
+        states = {code for code, who in held if _same_people(who, mine)}
         if len(states) == 1:  # held by two states (detained abroad, tried at home): unknown
             cand.agent_state = states.pop()
 

@@ -120,6 +120,8 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
         gerund_charge = cur.tag_ == "VBG" and cur.dep_ == "pcomp"  # "jailed for planning an attack"
         if i > 0 and lemma in future and cur.tag_ in ("VBZ", "VBP", "VB", "VBG") and not gerund_charge:
             return "future"
+        if i == 1 and lemma == "about" and tok.dep_ == "xcomp":
+            return "future"  # "he was about to be arrested"
         for child in cur.children:
             clow = child.lower_
             if child.dep_ == "aux" and clow in modal:

@@ -215,3 +215,23 @@ def test_the_publishing_of_the_report_a_finding_is_made_in_dates_it(ex: Extracto
         "prosecutors found that the bombing had been the work of covert operatives of Belarus's KGB."
     )
     assert one(ex, text, "investigation", dt.date(2018, 4, 7)).date.value == "2009"
+
+
+def test_the_state_holding_a_person_comes_before_the_place_the_story_was_at(ex: Extractor) -> None:
+    # the story was last in Thailand; the man it tells of is held by Vietnam ("Tam" is "Le Van Tam")
+    text = (
+        "A court in Hanoi on Monday sentenced Le Van Tam, a blogger, to ten years in prison.\n\n"
+        "Tam crossed into Thailand in January 2019 to seek asylum. On 26 January he disappeared "
+        "from a shopping centre in Bangkok. Rights groups say he was abducted by Vietnamese agents.\n\n"
+        "He was arrested in 2013 over posts on his blog, and in 2014 a court sentenced him to two years."
+    )
+    found = events(ex, text, dt.date(2020, 3, 10))
+    assert {(e.type, e.date.value, e.agent_state) for e in found if e.date.value in ("2013", "2014")} == {
+        ("arrest", "2013", "VN"),
+        ("conviction", "2014", "VN"),
+    }
+
+
+def test_about_to_be_arrested_is_no_arrest(ex: Extractor) -> None:
+    text = "Tam crossed into Thailand in January 2019, fearing that he was about to be arrested by Vietnamese police."
+    assert [e for e in events(ex, text) if e.type == "arrest"] == []
