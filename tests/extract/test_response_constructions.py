@@ -233,5 +233,8 @@ def test_the_state_holding_a_person_comes_before_the_place_the_story_was_at(ex: 
 
 
 def test_about_to_be_arrested_is_no_arrest(ex: Extractor) -> None:
-    text = "Tam crossed into Thailand in January 2019, fearing that he was about to be arrested by Vietnamese police."
+    text = (
+        "Tam crossed into Thailand in January 2019, fearing that he was about to be arrested by "
+        "Vietnamese police."
+    )
     assert [e for e in events(ex, text) if e.type == "arrest"] == []
