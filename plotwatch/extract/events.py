@@ -683,7 +683,9 @@ class SentenceAnalyzer:
             perp = self._perpetrators(head, responses)
             # "The killing was part of a campaign": the act is the subject of what is said of
             # it, not its own doer (nor, folded into the act it refers to, that act's)
-            cand.predicated = any(t.i == head.i for t in perp)
+            # A weapon told as the subject of what it did ("A bomb planted in the car went off",
+            # "a car bomb injured X") is the act done with no doer named, not a predicate on it.
+            cand.predicated = any(t.i == head.i for t in perp) and head.lemma_.lower() not in self.weapons
             perp = [t for t in perp if t.i != head.i]
             perp += [p for t in perp for p in self.roles.principals(t)]
             behind = [p for r in roots for p in self.roles.behest(r) if p not in perp]

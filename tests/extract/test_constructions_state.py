@@ -43,11 +43,11 @@ def test_a_shooting_that_a_state_blamed_on_another(ex: Extractor) -> None:
 
 def test_an_act_found_to_be_the_work_of_operatives_of_a_state_organ(ex: Extractor) -> None:
     text = (
-        "In March 1996 the exiled journalist Omar Haddad was shot dead in Madrid. The investigation "
-        "later found that the killing had been the work of covert operatives of the Libyan "
-        "intelligence service."
+        "In March 1996 a bomb exploded under the car of the exiled journalist Omar Haddad in Madrid. "
+        "The investigation later found that the bombing had been the work of covert operatives of the "
+        "Libyan intelligence service."
     )
-    assert one(ex, text, "assassination").agent_state == "LY"
+    assert one(ex, text, "bombing").agent_state == "LY"
 
 
 def test_an_operation_run_from_a_capital(ex: Extractor) -> None:
@@ -91,6 +91,15 @@ def test_killers_sent_by_a_states_intelligence(ex: Extractor) -> None:
 
 
 # -- doers ---------------------------------------------------------------------------------
+
+
+def test_a_bomb_going_off_with_no_doer_takes_the_articles_state(ex: Extractor) -> None:
+    text = (
+        "In 2011 Rwandan agents shot dead the exiled officer Patrick Mugenzi in Nairobi. On 2 March "
+        "2013 the exiled journalist Jean Bosco walked out to his car in Kampala. A bomb hidden under "
+        "the seat went off."
+    )
+    assert one(ex, text, "bombing").agent_state == "RW"
 
 
 def test_soldiers_named_by_demonym_after_a_date_give_the_state(ex: Extractor) -> None:
