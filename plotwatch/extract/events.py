@@ -740,11 +740,14 @@ class SentenceAnalyzer:
                 and any((t.tag_ in ("NNS", "NNPS") and t.ent_type_ != "PERSON") or number_of(t) for t in tgt)
             ):
                 cand.type = "armed_attack"  # killing many is not an assassination
+            victims = [a for a in cand.actors if a.role == "target"]
+            people = [a for a in victims if a.kind == "person"]
             if (
                 cand.type == "bombing"
                 and cand.status == "failed"
-                and 0 < len(victims := [a for a in cand.actors if a.role == "target"]) <= 2
-                and all(a.kind == "person" for a in victims)
+                and 0 < len(people) <= 2
+                # "X and Y, two ANC supporters": the victims' organisation is no victim
+                and all(a.kind in ("person", "organization", "group") for a in victims)
             ):
                 # a bomb that injured one or two named people who survived it was an attempt
                 # on their lives ("a parcel bomb maimed X", "X was badly hurt by a car bomb")
@@ -975,7 +978,7 @@ class SentenceAnalyzer:
         """A verb that reports what its clausal complement says happened ("said", "revealed")."""
         return (
             tok.pos_ == "VERB"
-            and tok.lemma_.lower() in self.reporting
+            and (tok.lemma_.lower() in self.reporting or tok.lemma_.lower() in self.res.finding_lemmas)
             and any(c.dep_ == "ccomp" for c in tok.children)
         )
 

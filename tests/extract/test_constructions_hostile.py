@@ -202,3 +202,21 @@ def test_where_a_kidnapped_man_was_driven_is_not_where_he_was_seized(ex: Extract
         "gunmen hired by Spanish police officers, who drove him into Spain."
     )
     assert one(ex, text, "kidnapping", dt.date(1998, 7, 30)).country is None
+
+
+def test_a_bomb_that_injured_two_named_members_of_a_movement_is_a_failed_assassination(ex: Extractor) -> None:
+    text = (
+        "In 1988 a car bomb planted by Iranian agents badly injured Daniel and Ruth Keller, two "
+        "PMOI supporters living in Oslo."
+    )
+    assert one(ex, text, "assassination", dt.date(2003, 1, 1)).status == "failed"
+
+
+def test_an_act_an_inquiry_found_takes_no_date_from_the_report(ex: Extractor) -> None:
+    text = (
+        "A bomb planted by Belarusian agents went off under the editor's car in Vilnius in 2001. "
+        "In their final report, published in 2009, Lithuanian prosecutors found that the bombing "
+        "had been the work of Belarus's KGB."
+    )
+    bombs = [e for e in events(ex, text, dt.date(2018, 4, 7)) if e.type == "bombing"]
+    assert [e.date.value for e in bombs] == ["2001"]
