@@ -115,6 +115,7 @@ class SentenceAnalyzer:
         self.place_preps = set(self.cues.get("place_preps", ()))
         self.origin_preps = set(self.cues.get("origin_preps", ()))
         self.carry_verbs = set(self.cues.get("carry_verbs", ()))
+        self.doers = set(self.cues.get("doer_nouns", ()))
         self.purpose = set(self.cues.get("purpose_nouns", ()))
         self.habitual = set(self.cues.get("habitual_nouns", ()))
         self.habitual_adverbs = set(self.cues.get("habitual_adverbs", ()))
@@ -1002,9 +1003,10 @@ class SentenceAnalyzer:
         lemmas: set[str] = set()
         for r in roots:
             lemmas.update(t.lemma_.lower() for t in self._own_chain(r))
-            lemmas.update(t.lemma_.lower() for t in self.doc[max(r.i - 3, cand.sent.start) : r.i])
-            lemmas.update(c.lemma_.lower() for c in r.children)
-            lemmas.update(t.lower_ for t in r.children)
+            if r.lemma_.lower() not in self.doers:  # "three hired gunmen": the men were hired
+                lemmas.update(t.lemma_.lower() for t in self.doc[max(r.i - 3, cand.sent.start) : r.i])
+                lemmas.update(c.lemma_.lower() for c in r.children)
+                lemmas.update(t.lower_ for t in r.children)
             if any(c.lower_ in ("mortally", "fatally") for c in r.children):
                 lemmas -= {"wound", "injure"}  # "mortally wounded X": killed
         sent_lemmas = {t.lemma_.lower() for t in cand.sent}

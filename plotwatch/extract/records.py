@@ -191,6 +191,16 @@ def _status_anaphora(sents: list, per_sent: list[list[Candidate]], res: Resource
             for cand in per_sent[k - 1]:
                 if cand.hostile and cand.status in ("planned", "executed", None):
                     cand.status = "foiled"
+        # "X drew a pistol and shot him in the head. The ambassador survived, but …": the one
+        # shot, told again as the subject of "survived", lived
+        survived = sent.root.lemma_.lower() == "survive" and any(
+            t.dep_ == "nsubj" and t.head.i == sent.root.i and (t.pos_ == "PRON" or determiner(t) == "the")
+            for t in sent
+        )
+        for cand in per_sent[k - 1] if survived else ():
+            people = [a for a in cand.actors if a.role == "target" and a.kind == "person"]
+            if cand.type == "assassination" and cand.status == "executed" and len(people) == 1:
+                cand.status = "failed"
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:

@@ -220,3 +220,20 @@ def test_an_act_an_inquiry_found_takes_no_date_from_the_report(ex: Extractor) ->
     )
     bombs = [e for e in events(ex, text, dt.date(2018, 4, 7)) if e.type == "bombing"]
     assert [e.date.value for e in bombs] == ["2001"]
+
+
+def test_the_one_shot_told_as_surviving_in_the_next_sentence_makes_the_attempt_failed(ex: Extractor) -> None:
+    text = (
+        "The exiled editor Karim Nazari walked out of a hotel in London in 1982. A young man sent "
+        "by Iraqi intelligence drew a pistol and shot him in the head. The editor survived, but he "
+        "never recovered."
+    )
+    assert one(ex, text, "assassination", dt.date(2022, 6, 3)).status == "failed"
+
+
+def test_hired_gunmen_make_a_kidnapping_done_not_planned(ex: Extractor) -> None:
+    text = (
+        "Iranian agents have killed several exiles. Ramon Etxeberria, a dissident, was seized at "
+        "his home on 4 December 1983 by three hired gunmen."
+    )
+    assert one(ex, text, "kidnapping", dt.date(1998, 7, 30)).status == "executed"
