@@ -336,6 +336,10 @@ class DateResolver:
             month_name, day_text = (m.group(1), m.group(2)) if m.re is RE_MD else (m.group(2), m.group(1))
             month, day = _month(month_name), int(day_text)
             year = self._year_for_month(month, sentence_year)
+            told = (anchor.date.value or "") if anchor is not None else ""
+            if not sentence_year and len(told) >= 7 and int(told[5:7]) == month:
+                # "crossed in January 2019 … On 26 January he disappeared": the month just told
+                year = int(told[:4])
             if 1 <= day <= 31 and year:
                 return Resolved(PartialDate.of(year, month, day), self._guess(sentence_year))
             return None

@@ -1454,6 +1454,8 @@ class SentenceAnalyzer:
         spans = self._date_spans(prev)
         if len(spans) != 1:
             return None
+        if spans[0].start > 0 and self.doc[spans[0].start - 1].lower_ == "since":
+            return None  # "had lived in exile since 1959": the start of a state, no scene's time
         root = spans[0].root
         fronted = {t.i for p in fronted_preps(prev) for t in p.subtree}
         on_root = root.head.i == prev.root.i or (root.head.dep_ == "prep" and root.head.head.i == prev.root.i)

@@ -660,7 +660,12 @@ def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int |
     doc = cand.sent.doc
     # a date in a clause describing someone ("Markov, who had defected in 1969, …") is no time
     # of the narrative
-    told = [(i, r) for i, r in analyzer.anchors() if i < cand.head.i and not analyzer.descriptive(i)]
+    # nor is "since 1959" ("had lived in exile since 1959"): the start of a state, not an event
+    told = [
+        (i, r)
+        for i, r in analyzer.anchors()
+        if i < cand.head.i and not analyzer.descriptive(i) and not (i > 0 and doc[i - 1].lower_ == "since")
+    ]
     if not told or ref_year is None:
         return None
     start, anchor = told[-1]

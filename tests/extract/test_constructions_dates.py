@@ -251,3 +251,21 @@ def test_a_dateline_is_only_at_the_start(ex: Extractor) -> None:
     text = f"Kenya convicts two Ugandan officers\n\nNAIROBI – A court in Kenya on Tuesday {KIDNAP}"
     found = [e for e in events(ex, text, DAY) if e.type == "conviction"]
     assert found and all(e.place != "Nairobi" for e in found)
+
+
+def test_a_yearless_day_of_the_month_just_told_takes_its_year(ex: Extractor) -> None:
+    text = (
+        "Tam crossed into Thailand in January 2019 to seek asylum. On 26 January he disappeared "
+        "from a shopping centre in Bangkok; Vietnamese agents had abducted him."
+    )
+    assert one(ex, text, "kidnapping", dt.date(2020, 3, 10)).date.value == "2019-01-26"
+
+
+def test_since_a_year_is_no_time_of_the_story(ex: Extractor) -> None:
+    text = (
+        "Fifty years ago today, the exiled general Ruben Okafor was killed near Lagos by agents of "
+        "the Ghanaian government.\n\nOkafor had lived in exile since 1959. The general was shot by "
+        "one of the agents, and his driver was strangled."
+    )
+    found = events(ex, text, dt.date(2015, 2, 13))
+    assert {e.date.value for e in found if e.type == "assassination"} <= {"1965-02-13", "1965"}
