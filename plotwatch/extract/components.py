@@ -244,6 +244,12 @@ class TriggerComponent:
             tok = tok.head.head  # "two refugees, X and Y, who disappeared": the antecedent
         if tok.lower_ in ("they", "them") or tok.lemma_.lower() in self.doer_nouns:
             return False
+        named = tok.ent_type_ == "PERSON" or any(
+            c.dep_ in ("appos", "conj") and c.ent_type_ == "PERSON" for c in tok.children
+        )
+        plural = tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("DET", "NUM", "ADJ", "PRON")
+        if not named and plural and tok.lower_ not in ("he", "she"):
+            return False  # "some of his opponents simply vanished": a summary, not one act
         return self._is_person(tok)
 
     def _is_person(self, tok: Token) -> bool:

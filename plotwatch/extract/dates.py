@@ -134,9 +134,12 @@ RE_HOURS_LATER = re.compile(
 )
 
 # "fifteen years ago" counts back from the publication date ("Forty years ago today": that day).
-RE_YEARS_AGO = re.compile(rf"\b({_NUMBER})\s+years\s+(?:ago(\s+today)?|(to\s+the\s+day))\b", re.I)
+RE_YEARS_AGO = re.compile(
+    rf"\b({_NUMBER})\s+years\s+(?:ago(\s+today)?|(to\s+the\s+day))(\s+this\s+month)?\b", re.I
+)
 # "Thirty years ago today", which the tagger reads as "Thirty years ago" and a bare "today": one day
-RE_YEARS_AGO_TODAY = re.compile(rf"\b{_NUMBER}\s+years\s+ago\s+today\b", re.I)
+# ("Fifty years ago this month": one month)
+RE_YEARS_AGO_TODAY = re.compile(rf"\b{_NUMBER}\s+years\s+ago\s+(?:today|this\s+month)\b", re.I)
 # "Thirty years" ending a phrase ("Thirty years after the bombing, …"): its number
 RE_YEARS_TAIL = re.compile(rf"\b({_NUMBER})\s+years$", re.I)
 # "ten days ago", "two weeks ago", "three months ago": counted back from the publication date
@@ -360,6 +363,8 @@ class DateResolver:
             if m.group(2) or m.group(3):  # "forty years ago today", "forty years to the day since"
                 day = min(pub.day, 28) if pub.month == 2 else pub.day  # 29 February
                 return Resolved(PartialDate.of(pub.year - n, pub.month, day))
+            if m.group(4):  # "fifty years ago this month"
+                return Resolved(PartialDate.of(pub.year - n, pub.month))
             return Resolved(PartialDate.of(pub.year - n))
         if (m := RE_UNITS_AGO.search(low)) and pub is not None:
             return self._units_ago(pub, number(m.group(1)) or 1, m.group(2))

@@ -53,7 +53,7 @@ def doc_to_extraction(
     per_sent: list[list[Candidate]] = [analyzer.analyze(sent) for sent in sents]
     _status_anaphora(sents, per_sent, res)
     _headline_repeats(sents, per_sent)
-    cands = _definite_references([c for group in per_sent for c in group])
+    cands = _companions(_definite_references([c for group in per_sent for c in group]))
     _stopped_with_weapons(doc, cands)
     _resolve_generic(cands, res)
     _extradition_origin(cands)
@@ -132,6 +132,33 @@ def _definite_references(cands: list[Candidate]) -> list[Candidate]:
             target.agent_state = c.agent_state
         names = {(a.name, a.role) for a in target.actors}
         target.actors += [a for a in c.actors if (a.name, a.role) not in names and a.role != "target"]
+    return out
+
+
+def _companions(cands: list[Candidate]) -> list[Candidate]:
+    """Others hurt in an act just told ("Men guarding the villa were killed as well", "His
+    driver was killed with him", "Two guards were also shot"), with no date or place of their
+    own, are victims of that act, not an act of their own."""
+    out: list[Candidate] = []
+    for c in cands:
+        head = c.head
+        too = any(
+            (t.dep_ == "advmod" and t.lower_ in ("too", "also"))
+            or (t.dep_ == "advmod" and t.lower_ == "well" and any(a.lower_ == "as" for a in t.children))
+            or (
+                t.dep_ == "prep"
+                and t.lower_ == "with"
+                and any(g.dep_ == "pobj" and g.lower_ in ("him", "her", "them") for g in t.children)
+            )
+            for t in head.children
+        )
+        earlier = [p for p in out if p.hostile and p.sent.start < c.sent.start]
+        if c.hostile and too and earlier and c.date is None and c.place is None and head.pos_ == "VERB":
+            act = earlier[-1]
+            names = {(a.name, a.role) for a in act.actors}
+            act.actors += [a for a in c.actors if (a.name, a.role) not in names and a.role != "perpetrator"]
+            continue
+        out.append(c)
     return out
 
 

@@ -269,3 +269,11 @@ def test_since_a_year_is_no_time_of_the_story(ex: Extractor) -> None:
     )
     found = events(ex, text, dt.date(2015, 2, 13))
     assert {e.date.value for e in found if e.type == "assassination"} <= {"1965-02-13", "1965"}
+
+
+def test_years_ago_this_month_is_that_month(ex: Extractor) -> None:
+    text = (
+        "Fifty years ago this month, at an émigré conference in Frankfurt, KGB agents poisoned "
+        "the defector Nikolai Orlov."
+    )
+    assert one(ex, text, "assassination", dt.date(2007, 9, 26)).date.value == "1957-09"

@@ -237,3 +237,18 @@ def test_hired_gunmen_make_a_kidnapping_done_not_planned(ex: Extractor) -> None:
         "his home on 4 December 1983 by three hired gunmen."
     )
     assert one(ex, text, "kidnapping", dt.date(1998, 7, 30)).status == "executed"
+
+
+def test_some_of_them_vanished_is_a_summary_not_a_kidnapping(ex: Extractor) -> None:
+    text = "Libyan agents shot the exile Ali Karimi in London in 1984. Some of his opponents simply vanished."
+    assert [e.type for e in events(ex, text, dt.date(2014, 11, 17))] == ["assassination"]
+
+
+def test_others_killed_as_well_are_victims_of_the_act_just_told(ex: Extractor) -> None:
+    text = (
+        "Israeli commandos shot Khalil Hassan in his villa near Tunis in 1988. "
+        "Men guarding the villa were killed as well."
+    )
+    found = events(ex, text, dt.date(2018, 4, 16))
+    assert [e.type for e in found] == ["assassination"]
+    assert "Men" in names(found[0], "target")
