@@ -741,6 +741,12 @@ class SentenceAnalyzer:
                 and any((t.tag_ in ("NNS", "NNPS") and t.ent_type_ != "PERSON") or number_of(t) for t in tgt)
             ):
                 cand.type = "armed_attack"  # killing many is not an assassination
+            died = self._died_when(head) if cand.type == "bombing" else []
+            if died:
+                # "X, who died in January 2012 when a magnetic bomb was stuck to his car": the
+                # bomb killed one named person, an assassination
+                cand.actors += self.roles.actors(died, "target", sent)
+                cand.type, cand.status = "assassination", "executed"
             victims = [a for a in cand.actors if a.role == "target"]
             people = [a for a in victims if a.kind == "person"]
             if (
@@ -748,7 +754,7 @@ class SentenceAnalyzer:
                 and cand.status == "failed"
                 and 0 < len(people) <= 2
                 # "X and Y, two ANC supporters": the victims' organisation is no victim
-                and all(a.kind in ("person", "organization", "group") for a in victims)
+                and all(a.kind in ("person", "organization", "group", "state") for a in victims)
             ):
                 # a bomb that injured one or two named people who survived it was an attempt
                 # on their lives ("a parcel bomb maimed X", "X was badly hurt by a car bomb")
@@ -859,6 +865,20 @@ class SentenceAnalyzer:
             if not (present or now):
                 return None
         return self.dates.years_before(n, self.doc.text)
+
+    @staticmethod
+    def _died_when(head: Token) -> list[Token]:
+        """The named person who "died when" the bomb at ``head`` went off, or []."""
+        for cur in list(head.ancestors)[:5]:  # across the "when" clause the parser may hang anywhere
+            if cur.lemma_.lower() != "die" or cur.pos_ != "VERB":
+                continue
+            between = head.doc[cur.i + 1 : head.i]
+            if not any(t.lower_ == "when" for t in between):
+                return []
+            subj = [c for c in cur.children if c.dep_ == "nsubj"]
+            who = [s.head.head if s.lower_ in ("who", "that") and s.head.dep_ == "relcl" else s for s in subj]
+            return [s for s in who if s.ent_type_ == "PERSON"]
+        return []
 
     @staticmethod
     def _time_of_description(head: Token) -> bool:

@@ -252,3 +252,21 @@ def test_others_killed_as_well_are_victims_of_the_act_just_told(ex: Extractor) -
     found = events(ex, text, dt.date(2018, 4, 16))
     assert [e.type for e in found] == ["assassination"]
     assert "Men" in names(found[0], "target")
+
+
+def test_a_named_person_who_died_when_a_bomb_went_off_was_assassinated(ex: Extractor) -> None:
+    text = (
+        "Tehran blames Israel for the killings of its nuclear scientists, among them Mostafa "
+        "Rahimi, who died in January 2012 when a magnetic bomb was stuck to his car in Tehran."
+    )
+    act = one(ex, text, "assassination", dt.date(2013, 8, 23))
+    assert act.date.value == "2012-01" and "Mostafa Rahimi" in names(act, "target")
+
+
+def test_a_bomb_that_wounded_a_diplomats_wife_is_a_failed_assassination(ex: Extractor) -> None:
+    # "the wife of Israel's defence attaché" describes her: the state is no second victim
+    text = (
+        "In 2012 a car bomb planted by Iranian agents badly injured Tal Cohen, the wife of "
+        "Israel's defence attaché, in New Delhi."
+    )
+    assert one(ex, text, "assassination", dt.date(2013, 8, 23)).status == "failed"
