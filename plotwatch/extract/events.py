@@ -419,6 +419,7 @@ class SentenceAnalyzer:
                     and o.type == cand.type
                     and o.agent_state == cand.agent_state
                     and (o.place.country if o.place else None) == (cand.place.country if cand.place else None)
+                    and not self._other_times(o, cand)
                 ),
                 None,
             )
@@ -432,6 +433,15 @@ class SentenceAnalyzer:
             names = {(a.name, a.role) for a in twin.actors}
             twin.actors += [a for a in cand.actors if (a.name, a.role) not in names]
         return out
+
+    @staticmethod
+    def _other_times(one: Candidate, other: Candidate) -> bool:
+        """Two responses each dated, at times neither of which holds the other ("added X to its
+        list in March 2004 and imposed an embargo in May 2006"): two acts, not one told twice."""
+        if one.date is None or other.date is None:
+            return False
+        a, b = one.date.date.value or "", other.date.date.value or ""
+        return not (a.startswith(b) or b.startswith(a))
 
     def _merge(self, cands: list[Candidate]) -> list[Candidate]:
         """Fold "plot to assassinate", "plots to attack" and weak triggers into one event."""
@@ -820,6 +830,8 @@ class SentenceAnalyzer:
                     if self.roles.is_authority(t)
                 ]
             states = [self.roles.responder_country(t) for t in resp if not self._many_institutions(t)]
+            if cand.type == "extradition" and not any(states):
+                states = [self._its_state(t) for t in resp]
             cand.responder_named = any(states)
             cand.agent_state = next((s for s in states if s), None)
             cand.local_responder = not cand.responder_named and any(
@@ -919,6 +931,23 @@ class SentenceAnalyzer:
             out.append(cur)
             stack.extend(c for c in cur.children if c.dep_ == "compound")
         return sorted(out, key=lambda t: t.i)
+
+    def _its_state(self, tok: Token) -> str | None:
+        """ "Ruritania has long … In 1990 its security services handed X to …": an authority
+        owned by "its" is the state last named as a clause subject, in this sentence or the one
+        before."""
+        if not self.roles.is_authority(tok) or not any(
+            c.dep_ == "poss" and c.lower_ == "its" for c in tok.children
+        ):
+            return None
+        start = tok.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for cur in reversed(self.doc[start : tok.i]):
+            if cur.dep_ == "nsubj" and cur.ent_type_ == "GPE":
+                place = self.places.resolve(cur.text, allow_city=False)  # a state or its capital
+                return place.country if place else None
+        return None
 
     def _reported_subject(self, tok: Token) -> Token:
         """ "The United States said it would expel …": "it" is the subject of "said"."""

@@ -267,13 +267,19 @@ def _resolve_generic(cands: list[Candidate], res: Resources) -> None:
 
 def _extradition_origin(cands: list[Candidate]) -> None:
     last_arrest: str | None = None
+    sender: tuple[int, str] | None = None  # the sentence and state of a named sender
     for cand in cands:
         if cand.type == "arrest":
             last_arrest = (cand.place.country if cand.place else None) or cand.agent_state or last_arrest
         elif cand.type == "extradition":
             origin = cand.origin.country if cand.origin else None
+            if origin is None and not cand.responder_named and sender and sender[0] == cand.sent.start:
+                # "Ruritania handed X over to …; Y was extradited in May": the same sender
+                origin = sender[1]
             if origin is None and not cand.responder_named:
                 origin = last_arrest
+            if cand.responder_named and cand.origin is None and cand.agent_state:
+                sender = (cand.sent.start, cand.agent_state)
             if origin:
                 cand.agent_state = origin
                 cand.place = cand.origin
