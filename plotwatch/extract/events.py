@@ -798,6 +798,8 @@ class SentenceAnalyzer:
                     if g.dep_ == "pobj"
                 ]
                 tgt = declared
+            elif cand.type == "diplomatic_measure" and (giver := self._giver(head)) is not None:
+                resp, tgt = [giver], []
             else:
                 resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
                 tgt = self.roles.patient_tokens(head)
@@ -931,6 +933,19 @@ class SentenceAnalyzer:
             out.append(cur)
             stack.extend(c for c in cur.children if c.dep_ == "compound")
         return sorted(out, key=lambda t: t.i)
+
+    @staticmethod
+    def _giver(head: Token) -> Token | None:
+        """ "the ministry handed the ambassador, X, a note of protest": a note (a noun the parser
+        may hang on the recipient as an apposition) is the act of the one who hands it over."""
+        if head.pos_ != "NOUN":
+            return None
+        verb = head.head
+        while verb.dep_ in ("appos", "dobj", "dative") and verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("hand", "deliver", "send", "give", "present"):
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
     def _its_state(self, tok: Token) -> str | None:
         """ "Ruritania has long … In 1990 its security services handed X to …": an authority

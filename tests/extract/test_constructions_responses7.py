@@ -49,3 +49,38 @@ def test_an_embargo_imposed_by_a_state_is_a_sanction(ex: Extractor) -> None:
     text = BOMBING + "Britain imposed an arms embargo on Serbia in June 1991."
     found = [(e.date.value, e.agent_state) for e in events(ex, text) if e.type == "sanction"]
     assert found == [("1991-06", "GB")]
+
+
+BEATING = "Belarusian agents beat the exiled blogger Ales Pushkin in Vilnius on 3 May 2021. "
+
+
+def test_a_note_of_protest_handed_to_an_ambassador_is_the_handing_states_measure(ex: Extractor) -> None:
+    # the parser hangs the note on the ambassador's name as an apposition
+    text = (
+        BEATING
+        + "On 5 May the Lithuanian foreign ministry handed Belarus's ambassador, Igor Petrov, "
+        + "a note of protest."
+    )
+    found = [(e.date.value, e.agent_state) for e in events(ex, text) if e.type == "diplomatic_measure"]
+    assert found == [("2021-05-05", "LT")]
+
+
+def test_calling_in_a_diplomat_is_a_diplomatic_measure(ex: Extractor) -> None:
+    text = (
+        BEATING
+        + "On 5 May Lithuania's deputy foreign minister called in a Belarusian diplomat and warned him."
+    )
+    found = [(e.date.value, e.agent_state) for e in events(ex, text) if e.type == "diplomatic_measure"]
+    assert found == [("2021-05-05", "LT")]
+
+
+def test_setting_up_an_investigative_team_is_an_investigation(ex: Extractor) -> None:
+    text = BEATING + "In May 2021 police in Vilnius set up a special investigative team."
+    found = [(e.date.value, e.agent_state) for e in events(ex, text) if e.type == "investigation"]
+    assert found == [("2021-05", "LT")]
+
+
+def test_taking_a_person_into_custody_is_an_arrest(ex: Extractor) -> None:
+    text = BEATING + "On 4 May Lithuanian officers took him into custody at the border."
+    found = [(e.date.value, e.agent_state) for e in events(ex, text) if e.type == "arrest"]
+    assert found == [("2021-05-04", "LT")]
