@@ -142,6 +142,8 @@ RE_YEARS_AGO = re.compile(
 RE_YEARS_AGO_TODAY = re.compile(rf"\b{_NUMBER}\s+years\s+ago\s+(?:today|this\s+month)\b", re.I)
 # "Thirty years" ending a phrase ("Thirty years after the bombing, …"): its number
 RE_YEARS_TAIL = re.compile(rf"\b({_NUMBER})\s+years$", re.I)
+# "Five weeks" ending a phrase ("Five weeks after X vanished, …"): its number and unit
+RE_UNITS_TAIL = re.compile(rf"\b({_NUMBER})\s+(day|week|month)s$", re.I)
 # "ten days ago", "two weeks ago", "three months ago": counted back from the publication date
 RE_UNITS_AGO = re.compile(rf"\b(an?|{_NUMBER})\s+(day|week|month)s?\s+ago\b", re.I)
 # a length of time ("sentenced to five years", "eight months in prison") is no date

@@ -6,6 +6,7 @@ extradition origins, status anaphora, fallbacks); :mod:`plotwatch.extract.record
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -17,6 +18,7 @@ from plotwatch.extract.dates import (
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
     RE_LATER,
+    RE_UNITS_TAIL,
     RE_VAGUE_LATER,
     RE_YEARS_AGO_TODAY,
     RE_YEARS_TAIL,
@@ -857,8 +859,17 @@ class SentenceAnalyzer:
         elif head.dep_ == "advcl":  # "after agents bombed his office"
             marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
             link = marks[0] if marks else None
+        elif head.dep_ == "ROOT":  # "Five weeks after X vanished, …", the parser's root
+            marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "after"]
+            link = marks[0] if marks else None
         if link is None:
             return None
+        if (
+            link.i > 0
+            and self.doc[link.i - 1].lower_ in ("days", "weeks", "months")
+            and link.lower_ == "after"
+        ):
+            return self._units_after(head, link)
         if link.i == 0 or self.doc[link.i - 1].lower_ != "years":
             return None
         sent = head.sent
@@ -879,6 +890,34 @@ class SentenceAnalyzer:
             if not (present or now):
                 return None
         return self.dates.years_before(n, self.doc.text)
+
+    def _units_after(self, head: Token, link: Token) -> Resolved | None:
+        """ "Five weeks after X vanished, the president confirmed on Monday …": the act was that
+        long before the clause's own date (its month for weeks and months, its day for days)."""
+        sent = head.sent
+        m = RE_UNITS_TAIL.search(
+            self.doc.text[sent.start_char : self.doc[link.i - 1].idx + len(self.doc[link.i - 1])]
+        )
+        n = number(m.group(1)) if m else None
+        gov = head.head if head.dep_ == "advcl" else link.head
+        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+            gov = gov.head
+        if gov.i == head.i:  # "…, the president confirmed on Monday": the clause joined after it
+            later = [
+                c
+                for c in head.children
+                if c.pos_ == "VERB" and c.dep_ in ("conj", "ccomp", "parataxis") and c.i > head.i
+            ]
+            gov = later[0] if later else head
+        own = self.verb_date(gov, sent) if gov.i != head.i else None
+        if not n or m is None or own is None or own.date.precision != "day" or not own.date.value:
+            return None
+        day = dt.date.fromisoformat(own.date.value)
+        unit = m.group(2).lower()
+        back = day - dt.timedelta(days=n * (7 if unit == "week" else 30 if unit == "month" else 1))
+        if unit == "day":
+            return Resolved(PartialDate.of(back.year, back.month, back.day), True)
+        return Resolved(PartialDate.of(back.year, back.month), True)
 
     @staticmethod
     def _died_when(head: Token) -> list[Token]:

@@ -277,3 +277,13 @@ def test_years_ago_this_month_is_that_month(ex: Extractor) -> None:
         "the defector Nikolai Orlov."
     )
     assert one(ex, text, "assassination", dt.date(2007, 9, 26)).date.value == "1957-09"
+
+
+def test_weeks_after_an_act_count_back_from_the_clauses_own_day(ex: Extractor) -> None:
+    text = (
+        "Turkish agents kidnapped the teacher Veli Kaya in Baku in 2018. "
+        "Five weeks after the school founder Orhan Demir vanished from the streets of Bishkek, "
+        "Turkey's president confirmed on Monday that Turkish agents had brought him to Turkey."
+    )
+    gone = [e for e in events(ex, text, dt.date(2021, 7, 6)) if e.trigger == "vanished"]
+    assert [e.date.value for e in gone] == ["2021-05"]
