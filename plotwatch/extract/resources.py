@@ -164,6 +164,9 @@ def load_triggers(path: Path) -> tuple[list[TriggerEntry], dict[str, str]]:
             if isinstance(row, str):
                 row = {"lemma": row}
             lemmas = tuple(str(row["lemma"]).lower().split())
+            if any(e.type == str(etype) and e.lemmas == lemmas for e in entries):
+                # one key per type and lemma sequence: a second entry would replace the first
+                raise ConfigError(f"{path}: {etype}: the trigger '{' '.join(lemmas)}' is listed twice")
             entries.append(
                 TriggerEntry(
                     type=str(etype),
