@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from plotwatch.extract.resources import Resources, TriggerEntry, load_resources
-from plotwatch.extract.syntax import SUBJECT, passive_subject
+from plotwatch.extract.syntax import SUBJECT, antecedent_of, passive_subject
 from plotwatch.types import HOSTILE_TYPES
 
 GAZ_KEY = "pw_gaz"
@@ -240,8 +240,7 @@ class TriggerComponent:
     def _vanished(self, tok: Token) -> bool:
         """The subject of "disappeared" a victim can be: a person, not one of the doers ("the
         gunmen", "the two agents who shot him") nor "they" (who may be either)."""
-        if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
-            tok = tok.head.head  # "two refugees, X and Y, who disappeared": the antecedent
+        tok = antecedent_of(tok)  # "two refugees, X and Y, who disappeared": the antecedent
         if tok.lower_ in ("they", "them") or tok.lemma_.lower() in self.doer_nouns:
             return False
         named = tok.ent_type_ == "PERSON" or any(

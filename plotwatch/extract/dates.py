@@ -424,10 +424,8 @@ class DateResolver:
             return Resolved(PartialDate.of(d.year, d.month, d.day))
         if unit == "week":
             d = pub - dt.timedelta(days=7 * n)
-            lo, hi = d - dt.timedelta(days=3), d + dt.timedelta(days=3)
-            if lo.month == hi.month:
-                return Resolved(PartialDate.of(d.year, d.month))
-            return Resolved(PartialDate.of(d.year)) if lo.year == hi.year else None
+            week = _some_day_of(PartialDate.of(d.year, d.month, d.day))
+            return Resolved(week) if week is not None else None
         y, mo = _shift_months(pub.year, pub.month, -n)
         return Resolved(PartialDate.of(y, mo))
 

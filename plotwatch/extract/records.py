@@ -296,9 +296,11 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
     hostile = {s.root.i for s in doc.spans[TRIG_KEY] if s.label_ in HOSTILE_TYPES or s.label_ == "generic"}
     roles = RoleFinder(doc, res, places)
     orders = set(cues.get("order_verbs", ()))
+    # unnamed doers ("the killers had been sent by X"), not weapons
+    unnamed = set(res.cues.get("anonymous_doers", ())) - set(res.cues.get("weapon_nouns", ()))
     out: Counter[str] = Counter()
     for tok in doc:
-        out.update(_told_behind(tok, roles, hostile, objects, res))
+        out.update(_told_behind(tok, roles, hostile, objects, unnamed))
         if tok.lemma_.lower() == "blame" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
             # "de Gaulle laid the blame on Morocco"
             for prep in (*tok.children, *tok.head.children):
@@ -411,14 +413,14 @@ RUN_VERBS = ("run", "direct", "order", "plan", "coordinate", "control", "orchest
 
 
 def _told_behind(
-    tok: Token, roles: RoleFinder, hostile: set[int], objects: set[str], res: Resources
+    tok: Token, roles: RoleFinder, hostile: set[int], objects: set[str], doers: set[str]
 ) -> list[str]:
     """States another construction holds behind an act, a doer or a weapon: "a killing blamed on
     agents of the government in Tehran", "a shooting that Lithuania blamed on Russia", "the
     bombing had been the work of operatives of the Libyan army", "the operation was run from
-    Tehran", "they were Iranian agents", "the killers had been sent by Syrian intelligence"."""
+    Tehran", "they were Iranian agents", "the killers had been sent by Syrian intelligence"
+    (``doers``: nouns for unnamed doers)."""
     lemma = tok.lemma_.lower()
-    doers = set(res.cues.get("anonymous_doers", ())) - set(res.cues.get("weapon_nouns", ()))
 
     def act(t: Token) -> bool:
         return t.i in hostile or t.lemma_.lower() in objects

@@ -72,6 +72,28 @@ def passive_subject(head: Token) -> list[Token]:
     return subj
 
 
+def antecedent_of(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("two refugees, X and Y, who disappeared": the
+    phrase "who" hangs on), else ``tok`` itself."""
+    if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def verb_above(tok: Token) -> Token:
+    """The first verb at or above ``tok`` (the clause a phrase belongs to), else the root."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def in_present(verb: Token) -> bool:
+    """The clause of ``verb`` is told in the present or present perfect ("still speaks",
+    "nobody has been tried")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have", "is", "are", "'s"})
+
+
 def subtree_without(tok: Token, exclude: set[int]) -> Iterator[Token]:
     """The subtree of ``tok`` minus the subtrees rooted at tokens in ``exclude``."""
     stack = [tok]
