@@ -47,8 +47,7 @@ import csv
 import datetime as dt
 from typing import Any
 
-import pycountry
-
+from plotwatch import countries
 from plotwatch.export.bundle import Bundle
 from plotwatch.export.common import BundleExporter
 from plotwatch.types import HOSTILE_TYPES
@@ -128,7 +127,7 @@ def _country(code: str | None) -> tuple[str, str, str]:
         return "XXX", "", ""
     if code == "EU":
         return "EUE", "", "European Union"
-    c = pycountry.countries.get(alpha_2=code)
+    c = countries.lookup(code)
     return (c.alpha_3, str(int(c.numeric)), c.name) if c else (code, "", code)
 
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pycountry
-
+from plotwatch import countries
 from plotwatch.export.bundle import Bundle, actor_entity_id
 from plotwatch.export.common import BundleExporter
 from plotwatch.types import HOSTILE_TYPES
@@ -63,7 +62,7 @@ def alpha3(code: str | None) -> str | None:
         return None
     if code == "EU":
         return "IGO"
-    country = pycountry.countries.get(alpha_2=code)
+    country = countries.lookup(code)
     return country.alpha_3 if country else None
 
 

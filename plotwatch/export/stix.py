@@ -22,8 +22,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import pycountry
-
+from plotwatch import countries
 from plotwatch.export.bundle import Bundle, EntityInfo, actor_entity_id
 from plotwatch.export.common import BundleExporter
 from plotwatch.types import HOSTILE_TYPES
@@ -110,10 +109,7 @@ def _clean(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _country_name(code: str) -> str:
-    if code == "EU":
-        return "European Union"
-    country = pycountry.countries.get(alpha_2=code)
-    return country.name if country else code
+    return countries.name(code)
 
 
 class StixBuilder:

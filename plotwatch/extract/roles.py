@@ -453,10 +453,14 @@ class RoleFinder:
                 ent = self.res.entity(span.kb_id_)
                 if ent is not None and ent.kind in STATEISH and ent.country:
                     return ent.country
-            code = self.places.demonym(cur.text)
             named = self.ents.get(cur.i)
-            if code is None and cur.i != tok.i and named is not None and named.label_ == "NORP":
-                code = self.places.demonym(named.text)  # "North Korean agents": not "Korean"
+            code = None
+            if cur.i != tok.i and named is not None and named.label_ == "NORP":
+                # "North Korean agents": not "Korean"; "the East German Supreme Court": not "German"
+                code = self.places.demonym(named.text)
+            if code is None and cur.i > 0:
+                code = self.places.demonym(f"{cur.doc[cur.i - 1].text} {cur.text}")  # "East German"
+            code = code or self.places.demonym(cur.text)
             if code:
                 return code
             if cur.ent_type_ == "GPE" or cur.pos_ == "PROPN":
