@@ -135,11 +135,11 @@ RE_HOURS_LATER = re.compile(
 
 # "fifteen years ago" counts back from the publication date ("Forty years ago today": that day).
 RE_YEARS_AGO = re.compile(
-    rf"\b({_NUMBER})\s+years\s+(?:ago(\s+today)?|(to\s+the\s+day))(\s+this\s+month)?\b", re.I
+    rf"\b({_NUMBER})\s+years\s+(?:ago(\s+(?:today|tonight))?|(to\s+the\s+day))(\s+this\s+month)?\b", re.I
 )
 # "Thirty years ago today", which the tagger reads as "Thirty years ago" and a bare "today": one day
 # ("Fifty years ago this month": one month)
-RE_YEARS_AGO_TODAY = re.compile(rf"\b{_NUMBER}\s+years\s+ago\s+(?:today|this\s+month)\b", re.I)
+RE_YEARS_AGO_TODAY = re.compile(rf"\b{_NUMBER}\s+years\s+ago\s+(?:today|tonight|this\s+month)\b", re.I)
 # "Thirty years" ending a phrase ("Thirty years after the bombing, …"): its number
 RE_YEARS_TAIL = re.compile(rf"\b({_NUMBER})\s+years$", re.I)
 # "Five weeks" ending a phrase ("Five weeks after X vanished, …"): its number and unit

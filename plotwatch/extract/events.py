@@ -88,6 +88,9 @@ class Candidate:
     aimed_at_person: bool = False  # every target is a named person ("attacking X")
     dateless: bool = False  # the text gives it no date ("minister when X was shot")
     predicated: bool = False  # the act is the subject of a predicate about it ("the murder was political")
+    # doers only a later reference names ("charged them with his murder"): they say nothing of
+    # the state behind the act
+    referred: set[str] = field(default_factory=set)
 
     @property
     def head(self) -> Token:
@@ -677,6 +680,8 @@ class SentenceAnalyzer:
             )
             named = (self._place_of(t) for t in proper)
             places = [p for p in named if p is not None and p.place][:1]
+        if cand.hostile and not places:
+            places = self._at_the_victim(head)  # "shot the journalist Ali Rezaei in Leeds"
         if not places and (where := self._where_antecedent(head)) is not None:
             places = [where]  # "put him on a plane to New York, where he was arrested"
         if not places and origin is not None and cand.type == "kidnapping":
@@ -798,6 +803,12 @@ class SentenceAnalyzer:
             else:
                 resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
                 tgt = self.roles.patient_tokens(head)
+                # "was convicted at the Old Bailey": the court where it was done did it
+                held = [t for t in tgt if self._court_of(t)]
+                tgt = [t for t in tgt if t not in held]
+                # "found guilty by a jury at Leeds Crown Court": the court the jury sat in
+                held += [g for r in resp for p in r.children for g in p.children if self._court_of(g)]
+                resp = [r for r in resp if r.lemma_.lower() != "jury"] + held if held else resp
             cand.actors += self.roles.actors(resp, "responder", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
             cand.target_countries = {c for t in tgt if (c := self.roles.phrase_country(t))}
@@ -1083,6 +1094,8 @@ class SentenceAnalyzer:
                 c.dep_ == "mark" and c.lower_ in self.sequence for c in prev.children
             ):
                 break  # "reacted on Monday after Belarus diverted a jet": Monday is not the diversion's
+            if prev is tok and tok.pos_ == "NOUN" and cur.lower_ == "for" and cur.head.pos_ == "VERB":
+                break  # "for the second killing he was decorated in Moscow": not the killing's place
             out.append(cur)
             if cur.pos_ in ("VERB", "AUX") and prev.dep_ not in ("xcomp", "conj"):
                 break
@@ -1145,6 +1158,12 @@ class SentenceAnalyzer:
             if cur.lemma_.lower() in verbs and cur.pos_ == "VERB":
                 return True
         return False
+
+    def _court_of(self, tok: Token) -> bool:
+        """A court in the gazetteer named in "at"/"in"/"before" ("convicted at the Old Bailey")."""
+        span = self.roles.gaz.get(tok.i)
+        at = tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in", "before", "by")
+        return at and span is not None and span.label_ == "court"
 
     @staticmethod
     def _many_institutions(tok: Token) -> bool:
@@ -1611,6 +1630,28 @@ class SentenceAnalyzer:
             elif p.place and not same[0].place:
                 uniq[uniq.index(same[0])] = p
         return uniq, origin
+
+    def _at_the_victim(self, head: Token) -> list[Place]:
+        """The place the parser hangs on the victim's name rather than on the verb ("shot the
+        journalist Ali Rezaei in Leeds"): a name is no role ("the PLO's representative in
+        France"), so a place after it is where the act was done."""
+        if head.pos_ != "VERB":
+            return []
+        for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+            for name in (obj, *(c for c in obj.children if c.dep_ == "appos")):
+                # a proper name, tagged a person or put beside a noun ("the exile Mykola Lebed")
+                named = name.ent_type_ == "PERSON" or (
+                    name is not obj and name.ent_type_ not in ("GPE", "LOC", "FAC")
+                )
+                if name.pos_ != "PROPN" or not named:
+                    continue
+                for prep in (
+                    c for c in name.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
+                ):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"):
+                        if (place := self._place_of(pobj)) is not None:
+                            return [place]
+        return []
 
     def _where_antecedent(self, verb: Token) -> Place | None:
         """The place a "where" clause hangs on: "flown to Cairo, where he was tortured"."""

@@ -30,7 +30,7 @@ from plotwatch.extract.events import Candidate, SentenceAnalyzer
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import RoleFinder
-from plotwatch.extract.syntax import SUBJECT, determiner
+from plotwatch.extract.syntax import SUBJECT, determiner, repair_parse
 from plotwatch.types import HOSTILE_TYPES, EntityMention, EventMention, Extraction, PartialDate
 
 HOSTILE_KINDS = ("agency", "unit")
@@ -45,6 +45,7 @@ def doc_to_extraction(
     year_hint: int | None = None,
 ) -> Extraction:
     """Entities and events of one annotated article (``year_hint``: see ``Extractor.extract``)."""
+    repair_parse(doc)
     ref_year = published.year if published else (reference_year(doc.text) or year_hint)
     places.named_in([e.text for e in doc.ents if e.label_ == "GPE"])
     dates = DateResolver(published, ref_year)
@@ -124,14 +125,19 @@ def _definite_references(cands: list[Candidate]) -> list[Candidate]:
             c.date = None
             c.place = None
             c.charged = True
-        if not (c.hostile and definite and earlier and c.place is None and c.date is None):
+        # "was jailed for attempted murder": the crime of a sentence, with no date or place of
+        # its own, is the act of that type told before
+        crime = c.charged and head.pos_ == "NOUN" and determiner(head) is None
+        if not (c.hostile and (definite or crime) and earlier and c.place is None and c.date is None):
             out.append(c)
             continue
         target = earlier[-1]
         if target.agent_state is None:
             target.agent_state = c.agent_state
         names = {(a.name, a.role) for a in target.actors}
-        target.actors += [a for a in c.actors if (a.name, a.role) not in names and a.role != "target"]
+        added = [a for a in c.actors if (a.name, a.role) not in names and a.role != "target"]
+        target.actors += added
+        target.referred |= {a.name for a in added if a.role == "perpetrator"}
     return out
 
 
@@ -368,7 +374,8 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
             for p in (tok.children if tok.pos_ != "ADP" else [tok])
             if p.dep_ == "prep" or p is tok
             for g in p.children
-            if g.dep_ == "pobj" and (g.i in hostile or g.lemma_.lower() in objects)
+            if g.dep_ == "pobj"
+            and (g.i in hostile or g.lemma_.lower() in objects or _told_just_before(g, hostile))
         ]
         if not acts:
             continue
@@ -378,6 +385,16 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
             if code := roles.phrase_country(subj):
                 out[code] += 1
     return out
+
+
+def _told_just_before(tok: Token, hostile: set[int]) -> bool:
+    """ "it" that can only be an act told in its own sentence or the one before ("he was seized
+    by armed men …; his family believes Thai agents were behind it")."""
+    if tok.lower_ not in ("it", "this") or tok.pos_ != "PRON":
+        return False
+    sent = tok.sent
+    start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(start <= i < tok.i for i in hostile)
 
 
 # What a state denies when it denies a part in an act ("denied any involvement").
@@ -592,7 +609,7 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             states = {r.agent_state for r in told if r.agent_state}
             cand.agent_state = _story_country(trail, cand, acts, states)
         if cand.hostile:
-            perp = [a for a in cand.actors if a.role == "perpetrator"]
+            perp = [a for a in cand.actors if a.role == "perpetrator" and a.name not in cand.referred]
             no_doer = not perp and not cand.predicated
             some_doer = cand.state_agent or cand.generic or cand.anonymous
             if cand.agent_state is None and (no_doer or (some_doer and not denied)):

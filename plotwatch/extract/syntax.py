@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # Edges we climb from a trigger to reach the verb that carries its subject, aux and modifiers.
 CLIMB = {
@@ -228,3 +228,19 @@ def determiner(tok: Token) -> str | None:
         if child.dep_ in ("det", "predet"):
             return child.lower_
     return None
+
+
+def repair_parse(doc: Doc) -> None:
+    """Mend parser errors the rules would otherwise read as facts.
+
+    - "the Rome killing": a place name between a determiner and its noun is parsed as the noun's
+      subject, which would make Rome the killer; it is a compound modifier (a place).
+    """
+    for tok in doc:
+        head = tok.head
+        nominal = head.pos_ == "NOUN" or head.tag_ == "VBG"  # "killing" tagged a verb, too
+        if tok.dep_ != "nsubj" or not nominal or tok.i > head.i or tok.ent_type_ != "GPE":
+            continue
+        dets = [c for c in (*head.children, *tok.children) if c.dep_ == "det" and c.i < tok.i]
+        if dets and all(t.ent_type_ == "GPE" or t.dep_ == "compound" for t in doc[tok.i + 1 : head.i]):
+            tok.dep_ = "compound"
