@@ -108,10 +108,6 @@ def _clean(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None and v != [] and v != {}}
 
 
-def _country_name(code: str) -> str:
-    return countries.name(code)
-
-
 class StixBuilder:
     """Turns a :class:`Bundle` into STIX objects (dicts of constructor arguments → stix2 objects)."""
 
@@ -220,7 +216,7 @@ class StixBuilder:
     ) -> str:
         if place is None and lat is None:
             key = f"country:{country}"
-            loc: dict[str, Any] = {"name": _country_name(country or "")}
+            loc: dict[str, Any] = {"name": countries.name(country or "")}
             loc.update({"region": "europe"} if country == "EU" else {"country": country})
         else:
             key = f"place:{country}:{place}:{lat}:{lon}"
@@ -333,7 +329,7 @@ class StixBuilder:
                 self.v21.Campaign,
                 id=cid,
                 name=f"{camp['sponsor_state']} against {camp['target']}",
-                objective=f"hostile acts sponsored by {_country_name(camp['sponsor_state'])} "
+                objective=f"hostile acts sponsored by {countries.name(camp['sponsor_state'])} "
                 f"against {camp['target']}",
                 x_plotwatch_id=camp["id"],
                 x_plotwatch_agent_state=camp["sponsor_state"],
