@@ -174,6 +174,17 @@ def patient_of(tok: Token) -> Token | None:
     shared = passive_subject(tok)  # "X spent years in custody …, and was freed"
     if shared:
         return shared[0]
+    bare = not any(c.dep_ in (*SUBJECT, "dobj", "aux") for c in tok.children)
+    if (
+        tok.dep_ == "conj"
+        and tok.tag_ in ("VBN", "VBD")
+        and bare
+        and any(c.dep_ == "auxpass" for c in tok.head.children)
+    ):
+        # "he was arrested in Russia and handed over to Sweden": the passive shares its subject
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return subj
     for verb in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
         # "shot and wounded X": the verbs share the object
         if not any(c.dep_ in SUBJECT for c in verb.children):

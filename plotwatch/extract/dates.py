@@ -155,9 +155,11 @@ RE_MONTH_THAT_YEAR = re.compile(rf"\b{_MON}\s+of\s+(?:that|the\s+same)\s+year\b|
 ACT_NOUNS = (
     r"(?:shooting|attack|killing|murder|bombing|explosion|blast|poisoning|abduction|kidnapping|arrest)"
 )
-# ("three days after the 1998 killing" too)
+# ("three days after the 1998 killing" too; "the Sunday after the shooting": the first Sunday)
 RE_AFTER_ACT = re.compile(
-    rf"\b{_NUM}\s+(day|week|month|year)s?\s+(after|before)\s+the\s+(?:{_YEAR}\s+)?{ACT_NOUNS}\b", re.I
+    rf"\b(?:{_NUM}\s+(day|week|month|year)s?|the\s+({'|'.join(WEEKDAYS)}))\s+(after|before)\s+the\s+"
+    rf"(?:{_YEAR}\s+)?{ACT_NOUNS}\b",
+    re.I,
 )
 
 RE_ANAPHORIC_SPAN = re.compile(
@@ -242,9 +244,17 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
     elif m := RE_DAY_AFTER.search(text):
         unit, sign = m.group(1).lower(), 1 if m.group(2).lower() == "after" else -1
     elif m := RE_AFTER_ACT.search(text):
+        sign = -1 if m.group(4).lower() == "before" else 1
+        if m.group(3):  # "the Sunday after the shooting": the first such day after (or before) it
+            if anchor is None or anchor.precision != "day" or not anchor.value:
+                return None
+            day = dt.date.fromisoformat(anchor.value)
+            k = WEEKDAYS.index(m.group(3).lower())
+            step = ((k - day.weekday()) % 7 or 7) if sign > 0 else -(((day.weekday() - k) % 7) or 7)
+            d = day + dt.timedelta(days=step)
+            return PartialDate.of(d.year, d.month, d.day)
         n = number(m.group(1)) or 1
         unit = m.group(2).lower()
-        sign = -1 if m.group(3).lower() == "before" else 1
     elif m := RE_LATER.search(text):
         n = number(m.group(1)) or 1
         unit = m.group(2).lower()
@@ -308,11 +318,18 @@ class DateResolver:
     def _guess(self, sentence_year: int | None) -> bool:
         return not sentence_year and self.published is None
 
-    def _year_for_month(self, month: int, sentence_year: int | None) -> int | None:
+    def _year_for_month(self, month: int, sentence_year: int | None, low: str = "") -> int | None:
         if sentence_year:
             return sentence_year
         if self.published:
             y = self.published.year
+            if "last year" in low or "previous year" in low:  # "on 14 March last year"
+                return y - 1
+            if "this year" in low:
+                return y
+            if re.match(r"(?:since\s+|until\s+)?last\s", low):
+                # "last December" told in December is a year ago, as "last Monday" on a Monday
+                return y - 1 if month >= self.published.month else y
             return y - 1 if month > self.published.month else y
         return self.ref_year
 
@@ -340,7 +357,7 @@ class DateResolver:
         if (m := RE_MD.search(t)) or (m := RE_DM.search(t)):
             month_name, day_text = (m.group(1), m.group(2)) if m.re is RE_MD else (m.group(2), m.group(1))
             month, day = _month(month_name), int(day_text)
-            year = self._year_for_month(month, sentence_year)
+            year = self._year_for_month(month, sentence_year, low)
             told = (anchor.date.value or "") if anchor is not None else ""
             if not sentence_year and len(told) >= 7 and int(told[5:7]) == month:
                 # "crossed in January 2019 … On 26 January he disappeared": the month just told
@@ -352,7 +369,7 @@ class DateResolver:
             return Resolved(PartialDate.of(int(m.group(1))))
         if m := RE_M.search(t):
             month = _month(m.group(1))
-            year = self._year_for_month(month, sentence_year)
+            year = self._year_for_month(month, sentence_year, low)
             return Resolved(PartialDate.of(year, month), self._guess(sentence_year)) if year else None
         return self._relative(low)
 

@@ -33,6 +33,7 @@ from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import STATE_ORGANS, TIME_PREPS, RoleFinder
 from plotwatch.extract.syntax import (
+    INVESTIGATING_OFFICIALS,
     SUBJECT,
     announced,
     antecedent_of,
@@ -130,6 +131,7 @@ class SentenceAnalyzer:
         self.blow_verbs = set(self.cues.get("blow_verbs", ()))
         self.sequence = set(self.cues.get("sequence_marks", ()))
         self.local = set(self.cues.get("local_authority_nouns", ()))
+        self.titles = set(self.cues.get("office_titles", ()))
         self._anchors: list[tuple[int, Resolved]] | None = None
         # the events told so far (trigger position, own date), for "arrested soon afterwards"
         self._told: list[tuple[int, Resolved | None, str]] = []
@@ -190,6 +192,9 @@ class SentenceAnalyzer:
                 continue  # "as they tried to arrest X", "sought to extradite him": not done
             if entry.type not in HOSTILE_TYPES and self._undone(root):
                 continue  # "the government revoked the expulsion order": no expulsion
+            nxt = self.doc[root.i + 1].lemma_.lower() if root.i + 1 < len(self.doc) else ""
+            if root.lower_ == "investigating" and nxt in INVESTIGATING_OFFICIALS:
+                continue  # "the investigating judges": who they are, not an inquiry opened
             under = root.dep_ == "pobj" and root.head.lower_ == "under"
             if entry.type == "investigation" and under and any(s.root.i == root.head.head.i for s in trigs):
                 continue  # "placed under formal investigation": the placing is the charge
@@ -808,10 +813,16 @@ class SentenceAnalyzer:
                 tgt = [t for t in tgt if t not in held]
                 # "found guilty by a jury at Leeds Crown Court": the court the jury sat in
                 held += [g for r in resp for p in r.children for g in p.children if self._court_of(g)]
+                if not resp and not held and cand.type in ("conviction", "charge"):
+                    # "found guilty of an offence at Westminster Magistrates' Court": the court
+                    # the parser hung on the offence
+                    held = [t for t in head.subtree if self._court_of(t) and t.i not in others]
                 resp = [r for r in resp if r.lemma_.lower() != "jury"] + held if held else resp
             cand.actors += self.roles.actors(resp, "responder", sent)
             cand.actors += self.roles.actors(tgt, "target", sent)
-            cand.target_countries = {c for t in tgt if (c := self.roles.phrase_country(t))}
+            # "sanctions on X, a former deputy head of Saudi intelligence": the apposition's state too
+            described = [a for t in tgt for a in t.children if a.dep_ == "appos"]
+            cand.target_countries = {c for t in (*tgt, *described) if (c := self.roles.phrase_country(t))}
             if not resp and cand.type == "arrest":
                 # "they were handed to the police": those it was handed to hold them
                 resp = [
@@ -843,7 +854,8 @@ class SentenceAnalyzer:
             cand.responder_named = any(states)
             cand.agent_state = next((s for s in states if s), None)
             cand.local_responder = not cand.responder_named and any(
-                t.lemma_.lower() in self.local and not self._many_institutions(t) for t in resp
+                (t.lemma_.lower() in self.local or self._titled(t)) and not self._many_institutions(t)
+                for t in resp
             )
             cand.later = cand.date is None and self._told_later(cand)
             if not places:
@@ -1165,6 +1177,13 @@ class SentenceAnalyzer:
         at = tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in", "before", "by")
         return at and span is not None and span.label_ == "court"
 
+    def _titled(self, tok: Token) -> bool:
+        """ "President Barack Obama", "Chancellor Merkel": a person named by a title of office,
+        who acts for the state the story is in when nothing else names it."""
+        return tok.ent_type_ == "PERSON" and any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.titles for c in tok.children
+        )
+
     @staticmethod
     def _many_institutions(tok: Token) -> bool:
         """ "Governments in Europe and North America", "courts": many states, not the local one
@@ -1302,7 +1321,7 @@ class SentenceAnalyzer:
         for span in spans:
             if span.start <= cand.head.i < span.end and (m := RE_AFTER_ACT.fullmatch(span.text)):
                 # "three days after the 1998 killing": the act counted from, of the year it names
-                named_year = Resolved(PartialDate.of(int(m.group(4)))) if m.group(4) else None
+                named_year = Resolved(PartialDate.of(int(m.group(5)))) if m.group(5) else None
                 continue
             root = span.root
             while root.dep_ in ("compound", "nmod") and root.head.i != root.i:
@@ -1529,7 +1548,7 @@ class SentenceAnalyzer:
         events = [(h, d, t) for h, d, t in self._told if h < i]
         if m := RE_AFTER_ACT.search(text):
             arrest = "arrest" in m.group(0).lower()
-            year = int(m.group(4)) if m.group(4) else None  # "after the 1998 killing": that year's
+            year = int(m.group(5)) if m.group(5) else None  # "after the 1998 killing": that year's
             acts = [
                 d
                 for h, d, t in events

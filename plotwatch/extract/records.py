@@ -29,7 +29,7 @@ from plotwatch.extract.dates import RE_ANAPHORIC_SPAN, RE_DATELINE, DateResolver
 from plotwatch.extract.events import Candidate, SentenceAnalyzer
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
-from plotwatch.extract.roles import RoleFinder
+from plotwatch.extract.roles import STATE_ORGANS, RoleFinder
 from plotwatch.extract.syntax import SUBJECT, determiner, repair_parse
 from plotwatch.types import HOSTILE_TYPES, EntityMention, EventMention, Extraction, PartialDate
 
@@ -349,10 +349,15 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
                 p.dep_ in ("prep", "dative") and not any(g.ent_type_ == "DATE" for g in p.children)
                 for p in tok.children
             )
-            for obj in (c for c in tok.children if c.dep_ == "dobj") if acts or bare else []:
-                # "his family has always blamed Damascus": a capital for its government
-                if (acts or roles.is_state_agent(obj)) and (code := roles.state_of(obj)):
+            for obj in (c for c in tok.children if c.dep_ == "dobj") if acts or bare or _for_any(tok) else []:
+                # "his family has always blamed Damascus": a capital for its government;
+                # "Mirzali blames the government in Baku for all three attacks"
+                blamable = acts or roles.is_state_agent(obj)
+                if blamable and (code := roles.blamed_state(obj) or _organ_in(tok, obj, roles)):
                     out[code] += 1
+            continue
+        if tok.pos_ in ("VERB", "AUX") and (blamed := _held_to_blame(tok, roles, hostile)):
+            out[blamed] += 1
             continue
         if tok.lemma_.lower() == "trace" and tok.pos_ == "VERB":
             # "the FBI traced the bomb to DINA", "investigators traced the order back to Taipei"
@@ -385,6 +390,81 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
             if code := roles.phrase_country(subj):
                 out[code] += 1
     return out
+
+
+def _for_any(verb: Token) -> bool:
+    """ "blames X for all three attacks": the blame is for something named (an act, which the
+    trigger list may not hold in the plural), not for a time ("for thirty years")."""
+    return any(
+        g.dep_ == "pobj" and g.ent_type_ != "DATE" and g.lemma_.lower() in ("attack", "attempt", "assault")
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for g in p.children
+    )
+
+
+def _organ_in(verb: Token, obj: Token, roles: RoleFinder) -> str | None:
+    """ "blames the government in Baku": a state organ placed by a capital the parser hung on
+    the verb."""
+    if not (roles.is_state_agent(obj) and obj.pos_ == "NOUN"):
+        return None
+    for p in verb.children:
+        for g in p.children if p.dep_ == "prep" and p.lower_ == "in" else ():
+            if g.dep_ == "pobj" and g.ent_type_ == "GPE" and (code := roles.state_of(g)):
+                return code
+    return None
+
+
+def _organ_state(tok: Token, roles: RoleFinder) -> str | None:
+    """The state of ``tok`` when it names a state organ or a state ("Algeria's security
+    services", "the Uzbek government", "the government of North Korea", "Damascus"), not
+    people of that state ("two Algerian men")."""
+    official = any(t.lemma_.lower() in (*STATE_ORGANS, "service", "police") for t in tok.subtree)
+    if roles.is_state_agent(tok) or official:
+        return roles.blamed_state(tok)
+    return None
+
+
+def _held_to_blame(verb: Token, roles: RoleFinder, hostile: set[int]) -> str | None:
+    """Blame told without an act's name, after the acts: "relatives have always held Uruguay's
+    military regime responsible", "Algeria's security services have been suspected before",
+    "the FBI said that the government of North Korea was responsible", "the evidence pointed to
+    the Uzbek government". Only a state organ or a state counts, and only after a hostile act."""
+    if not any(i < verb.i for i in hostile):
+        return None
+    lemma = verb.lemma_.lower()
+    named: list[Token] = []
+    if lemma == "hold":
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            words = [*obj.children, *verb.children]
+            if any(w.lemma_.lower() in ("responsible", "accountable") for w in words):
+                named.append(obj)
+        for small in (c for c in verb.children if c.lemma_.lower() in ("responsible", "accountable")):
+            # parsed as a small clause: "held [Libya's intelligence service responsible]"
+            named += [c for c in small.children if c.dep_ == "nsubj"]
+    elif lemma == "suspect":
+        named = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    elif lemma == "point":
+        named = [
+            g
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for g in p.children
+            if g.dep_ == "pobj" and g.i not in hostile
+        ]
+    elif lemma == "be":
+        bare = [
+            c
+            for c in verb.children
+            if c.dep_ == "acomp"
+            and c.lemma_.lower() == "responsible"
+            and not any(g.dep_ == "prep" for g in c.children)
+        ]
+        named = [c for c in verb.children if c.dep_ == "nsubj"] if bare else []
+    for tok in named:
+        if code := _organ_state(tok, roles):
+            return code
+    return None
 
 
 def _told_just_before(tok: Token, hostile: set[int]) -> bool:
@@ -622,7 +702,18 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             and cand.agent_state in cand.target_countries
             and cand.type in ("expulsion", "diplomatic_measure", "sanction")
         ):
-            cand.agent_state = cand.place.country if cand.place else None
+            # "the Treasury imposed sanctions on X, a former head of Saudi intelligence, while the
+            # State Department announced visa restrictions": the state of the sentence's other response
+            same = [
+                c.agent_state
+                for c in cands
+                if c is not cand
+                and not c.hostile
+                and c.sent.start == cand.sent.start
+                and c.agent_state
+                and c.agent_state not in cand.target_countries
+            ]
+            cand.agent_state = cand.place.country if cand.place else (same[0] if same else None)
         if cand.type in ("arrest", "charge", "conviction") and cand.agent_state:
             held.update(dict.fromkeys(targets, cand.agent_state))
     _held_by(cands)

@@ -230,12 +230,35 @@ def determiner(tok: Token) -> str | None:
     return None
 
 
+# Officials named by the inquiry they lead ("the investigating judge", "investigating magistrates").
+INVESTIGATING_OFFICIALS = ("judge", "magistrate", "officer", "prosecutor", "detective", "team")
+
+
 def repair_parse(doc: Doc) -> None:
     """Mend parser errors the rules would otherwise read as facts.
 
     - "the Rome killing": a place name between a determiner and its noun is parsed as the noun's
       subject, which would make Rome the killer; it is a compound modifier (a place).
+    - "investigating judges in Paris placed three men under investigation": "investigating" is
+      parsed as a verb whose object is "judges" (an inquiry into judges); it modifies them.
     """
+    for tok in doc:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (
+            tok.lower_ == "investigating"
+            and nxt is not None
+            and nxt.lemma_.lower() in INVESTIGATING_OFFICIALS
+            and nxt.head.i == tok.i
+            and nxt.dep_ == "dobj"
+            and tok.dep_ in ("csubj", "nsubj", "ROOT")
+        ):
+            head, dep = tok.head, tok.dep_
+            mods = [c for c in tok.children if c.i < tok.i]
+            nxt.head = nxt if head.i == tok.i else head
+            nxt.dep_ = "nsubj" if dep == "csubj" else dep
+            tok.head, tok.dep_ = nxt, "amod"
+            for mod in mods:
+                mod.head = nxt
     for tok in doc:
         head = tok.head
         nominal = head.pos_ == "NOUN" or head.tag_ == "VBG"  # "killing" tagged a verb, too
