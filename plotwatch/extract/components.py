@@ -161,10 +161,14 @@ def tells_act(tok: Token, hostile: set[int]) -> bool:
     return any(t.i in hostile for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)
 
 
+# What is fired, not who is hit ("several shots were fired at him": him).
+MISSILES = frozenset({"shot", "bullet", "round", "volley", "burst"})
+
+
 def patient_of(tok: Token) -> Token | None:
     """The thing acted upon: the direct object, the passive subject, or a shared subject."""
     for child in tok.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() not in MISSILES:
             return child
     if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.children):
         # "X survived being shot": the one shot is the subject of "survived"
@@ -193,7 +197,10 @@ def patient_of(tok: Token) -> Token | None:
                 return obj
     if tok.pos_ == "VERB":
         # "fired at X", "fired on X", "fired into his car" (at its owner)
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into")):
+        # after the verb: "On the morning of 6 October shots were fired at him" (a time before it)
+        for prep in (
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into") and c.i > tok.i
+        ):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and prep.lower_ == "into":
                 pobj = next((c for c in pobj.children if c.dep_ == "poss"), None)

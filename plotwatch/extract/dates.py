@@ -318,7 +318,9 @@ class DateResolver:
     def _guess(self, sentence_year: int | None) -> bool:
         return not sentence_year and self.published is None
 
-    def _year_for_month(self, month: int, sentence_year: int | None, low: str = "") -> int | None:
+    def _year_for_month(
+        self, month: int, sentence_year: int | None, low: str = "", told: str = ""
+    ) -> int | None:
         if sentence_year:
             return sentence_year
         if self.published:
@@ -330,6 +332,10 @@ class DateResolver:
             if re.match(r"(?:since\s+|until\s+)?last\s", low):
                 # "last December" told in December is a year ago, as "last Monday" on a Monday
                 return y - 1 if month >= self.published.month else y
+            if len(told) >= 7 and int(told[:4]) < y and int(told[5:7]) < month:
+                # "On 14 March last year they stabbed him … At the end of April four men were
+                # charged": a later month of the year the story is at, not of the publication's
+                return int(told[:4])
             return y - 1 if month > self.published.month else y
         return self.ref_year
 
@@ -357,8 +363,8 @@ class DateResolver:
         if (m := RE_MD.search(t)) or (m := RE_DM.search(t)):
             month_name, day_text = (m.group(1), m.group(2)) if m.re is RE_MD else (m.group(2), m.group(1))
             month, day = _month(month_name), int(day_text)
-            year = self._year_for_month(month, sentence_year, low)
             told = (anchor.date.value or "") if anchor is not None else ""
+            year = self._year_for_month(month, sentence_year, low, told)
             if not sentence_year and len(told) >= 7 and int(told[5:7]) == month:
                 # "crossed in January 2019 … On 26 January he disappeared": the month just told
                 year = int(told[:4])
@@ -369,7 +375,8 @@ class DateResolver:
             return Resolved(PartialDate.of(int(m.group(1))))
         if m := RE_M.search(t):
             month = _month(m.group(1))
-            year = self._year_for_month(month, sentence_year, low)
+            told = (anchor.date.value or "") if anchor is not None else ""
+            year = self._year_for_month(month, sentence_year, low, told)
             return Resolved(PartialDate.of(year, month), self._guess(sentence_year)) if year else None
         return self._relative(low)
 

@@ -50,6 +50,21 @@ from plotwatch.extract.syntax import (
 )
 from plotwatch.types import HOSTILE_TYPES, ActorMention, PartialDate
 
+# Armed or secret bodies whose members, units or machines act for their state ("jets of the
+# Cuban air force").
+ARMED_ORGANS = frozenset({"force", "army", "navy", "military", "intelligence", "service", "guard", "police"})
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    return [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 INSTITUTIONS = ("government", "ministry", "police", "service", "agency", "prosecutor", "court")
 CAUSE_PREPS = ("for", "of", "with", "over")  # "charged with plotting", "jailed for spying"
 STATUS_ORDER = ("foiled", "failed", "planned", "executed")
@@ -1245,6 +1260,10 @@ class SentenceAnalyzer:
             near = [c for c in tok.children if c.dep_ == "appos"]
             if antecedent_of(tok) is not tok:
                 near.append(antecedent_of(tok))
+            for body in (o for o in _of_objects(tok) if o.lemma_.lower() in ARMED_ORGANS):
+                # "two fighter jets of the Cuban air force", "gunmen of the Syrian army": whose they are
+                if code := self.roles.phrase_country(body):
+                    return code
             for ap in near:
                 if (self.roles.is_state_agent(ap) or self._official(ap)) and (
                     code := self.roles.phrase_country(ap)
@@ -1606,8 +1625,9 @@ class SentenceAnalyzer:
                 continue
             # "Five days after the shooting" where the tagger saw only "Five days": the longer reading
             longer = [(s, e) for s, e in spans if s == span.start and e < span.end]
-            if RE_AFTER_ACT.fullmatch(m.group(0)):  # "three days after the 1998 killing": one date
-                longer += [(s, e) for s, e in spans if span.start < s and e <= span.end]
+            # "three days after the 1998 killing": one date; "6 October 2020" where the tagger saw
+            # only "October 2020" (it read "the morning of 6" as a time): the whole date
+            longer += [(s, e) for s, e in spans if span.start < s and e <= span.end]
             for key in longer:
                 del spans[key]
             if not any(s <= span.start < e for s, e in spans):

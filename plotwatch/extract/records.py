@@ -612,6 +612,22 @@ def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+# Nouns for a hostile act a response is told after ("two days after the shooting").
+ACT_NOUNS = frozenset(
+    {
+        "shooting",
+        "killing",
+        "murder",
+        "attack",
+        "bombing",
+        "abduction",
+        "kidnapping",
+        "stabbing",
+        "assassination",
+    }
+)
+
+
 def _act_country(
     trail: list[tuple[int, str, bool]], cand: Candidate, acts: list[Candidate], states: set[str]
 ) -> str | None:
@@ -639,7 +655,13 @@ def _act_country(
         return None
     act = placed[-1]
     assert act.place is not None
-    if states and act.place.country not in states:
+    # "arrested on the Sunday after the shooting", "charged with his murder": told as the answer
+    # to the act, whatever state took the article's other responses
+    answers = bool(about) or any(
+        t.dep_ == "pobj" and t.head.lower_ in ("after", "following") and t.lemma_.lower() in ACT_NOUNS
+        for t in head.subtree
+    )
+    if states and act.place.country not in states and not answers:
         return None  # the article's responses are another state's: the act was abroad to them
     doc = head.doc
     for i, code, authority in trail:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from plotwatch.extract.components import GAZ_KEY, fronted_investigators
+from plotwatch.extract.components import GAZ_KEY, MISSILES, fronted_investigators
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources
 from plotwatch.extract.syntax import SUBJECT, chain, passive_subject
@@ -151,6 +151,8 @@ class RoleFinder:
                 if child.dep_ == "dobj" and child.lemma_.lower() in ("relation", "tie") and withs:
                     # "broke off diplomatic relations with Libya": the state the ties were with
                     out.extend(c for p in withs for c in p.children if c.dep_ == "pobj")
+                elif child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in MISSILES:
+                    continue  # "several shots were fired at him": at whom, below
                 elif child.dep_ in ("dobj", "nsubjpass") or (
                     passive_xcomp and cur is not head and child.dep_ == "nsubj"
                 ):
@@ -527,6 +529,12 @@ class RoleFinder:
             code = self.phrase_country(tok)
             if code:
                 return code
+            if tok.ent_type_ == "GPE" and tok.dep_ in ("nsubj", "nsubjpass", "pobj"):
+                # "Havana freed Alan Gross": a capital acting is its government
+                named = self.ents.get(tok.i)
+                code = self.places.capitals.get((named.text if named is not None else tok.text).lower())
+                if code:
+                    return code
             for cur in [*modifiers(tok), *_in_objects(tok)]:
                 if cur.ent_type_ in ("GPE", "LOC", "NORP") or cur.pos_ == "PROPN":
                     # the tagger reads "a Kigali court" as NORP at times

@@ -138,3 +138,55 @@ def test_a_local_responder_does_not_sanction_its_own_state(ex: Extractor) -> Non
     )
     found = of_type(ex, text, "sanction", "2021-02-27")
     assert sorted(e.agent_state for e in found) == ["US", "US"]
+
+
+def test_a_capital_that_frees_someone_is_its_state(ex: Extractor) -> None:
+    text = "Tripoli freed Mark Dunn, a British engineer it had held for two years, on 4 May 2011."
+    assert [e.agent_state for e in of_type(ex, text, "release", "2011-05-06")] == ["LY"]
+
+
+def test_machines_of_a_state_s_armed_force_are_its_state_s(ex: Extractor) -> None:
+    text = "Two helicopters of the Libyan air force opened fire on a fishing boat near Malta on 3 June 1988."
+    assert [e.agent_state for e in hostile(ex, text)] == ["LY"]
+
+
+def test_shots_fired_at_a_person_are_an_attempt_on_them_dated_by_the_whole_date(ex: Extractor) -> None:
+    text = (
+        "The exiled editor Omar Farouk lives in Lille. On the evening of 9 March 2019 several shots "
+        "were fired at him by Libyan agents as he left his office."
+    )
+    found = hostile(ex, text, "2020-01-10")
+    assert [(e.type, str(e.date)) for e in found] == [("assassination", "2019-03-09")]
+
+
+def test_sending_officers_to_prison_is_a_conviction(ex: Extractor) -> None:
+    text = "On Friday a court in Santiago sent twelve former officers to prison for the killings."
+    assert [e.agent_state for e in of_type(ex, text, "conviction", "2016-05-28")] == ["CL"]
+
+
+def test_unnamed_hackers_take_the_state_the_article_blames(ex: Extractor) -> None:
+    text = (
+        "In May 2016 hackers broke into the network of a bank in Hanoi. "
+        "In June 2016 the FBI said that the government of North Korea was responsible."
+    )
+    assert [e.agent_state for e in hostile(ex, text, "2016-12-01")] == ["KP"]
+
+
+def test_an_arrest_after_the_shooting_is_in_the_shooting_s_country(ex: Extractor) -> None:
+    text = (
+        "A Libyan diplomat was convicted at Westminster Magistrates' Court in 2019.\n\n"
+        "His son accused the Libyan government of the killing of Salem Idris, who was shot dead "
+        "outside his office in Rome on 6 March 2012.\n\n"
+        "Two Libyan-born men were arrested on the Saturday after the shooting."
+    )
+    arrests = of_type(ex, text, "arrest", "2019-12-06")
+    assert [(e.agent_state, str(e.date)) for e in arrests] == [("IT", "2012-03-10")]
+
+
+def test_a_bare_month_after_a_past_date_is_of_that_year(ex: Extractor) -> None:
+    text = (
+        "On 2 February last year Libyan agents stabbed the blogger Ali Omar in Lille. "
+        "In April French police arrested four men over the stabbing."
+    )
+    arrests = of_type(ex, text, "arrest", "2022-06-15")
+    assert [str(e.date) for e in arrests] == ["2021-04"]
