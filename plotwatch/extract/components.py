@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from plotwatch.extract.resources import Resources, TriggerEntry, load_resources
-from plotwatch.extract.syntax import SUBJECT, antecedent_of, passive_subject
+from plotwatch.extract.syntax import INVESTIGATING_OFFICIALS, SUBJECT, antecedent_of, passive_subject
 from plotwatch.types import HOSTILE_TYPES
 
 GAZ_KEY = "pw_gaz"
@@ -137,6 +137,11 @@ def agent_lemmas(tok: Token) -> set[str]:
 
 def _investigating(tok: Token) -> bool:
     return tok.lower_ == "investigating"
+
+
+def _investigating_official(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return _investigating(tok) and nxt is not None and nxt.lemma_.lower() in INVESTIGATING_OFFICIALS
 
 
 def fronted_investigators(tok: Token) -> list[Token]:
@@ -296,7 +301,11 @@ class TriggerComponent:
             s
             for s in spans
             if not (self.entries[s.kb_id_].finding and not tells_act(s.root, hostile))
-            and not (s.label_ == "investigation" and s.root.dep_ == "amod")  # "an investigating judge"
+            # "an investigating judge", "investigating judges in Paris placed …" (which the parser
+            # may read as an inquiry into judges): who they are, not an inquiry opened
+            and not (
+                s.label_ == "investigation" and (s.root.dep_ == "amod" or _investigating_official(s.root))
+            )
         ]
         doc.spans[TRIG_KEY] = filter_spans(spans)
         instr = []

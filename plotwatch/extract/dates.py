@@ -354,6 +354,7 @@ class DateResolver:
             return Resolved(ref, anchor.inferred)
         if ref is None and (anchor is not None or "year" not in low):
             return None  # "the previous year" with nothing before it reads as "last year" below
+        told = (anchor.date.value or "") if anchor is not None else ""  # the date last given
         if m := RE_MDY.search(t):
             return Resolved(PartialDate.of(int(m.group(3)), _month(m.group(1)), int(m.group(2))))
         if m := RE_DMY.search(t):
@@ -363,7 +364,6 @@ class DateResolver:
         if (m := RE_MD.search(t)) or (m := RE_DM.search(t)):
             month_name, day_text = (m.group(1), m.group(2)) if m.re is RE_MD else (m.group(2), m.group(1))
             month, day = _month(month_name), int(day_text)
-            told = (anchor.date.value or "") if anchor is not None else ""
             year = self._year_for_month(month, sentence_year, low, told)
             if not sentence_year and len(told) >= 7 and int(told[5:7]) == month:
                 # "crossed in January 2019 … On 26 January he disappeared": the month just told
@@ -375,7 +375,6 @@ class DateResolver:
             return Resolved(PartialDate.of(int(m.group(1))))
         if m := RE_M.search(t):
             month = _month(m.group(1))
-            told = (anchor.date.value or "") if anchor is not None else ""
             year = self._year_for_month(month, sentence_year, low, told)
             return Resolved(PartialDate.of(year, month), self._guess(sentence_year)) if year else None
         return self._relative(low)

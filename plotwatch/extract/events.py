@@ -31,9 +31,8 @@ from plotwatch.extract.dates import (
 )
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
-from plotwatch.extract.roles import STATE_ORGANS, TIME_PREPS, RoleFinder
+from plotwatch.extract.roles import STATE_ORGANS, TIME_PREPS, RoleFinder, _in_objects
 from plotwatch.extract.syntax import (
-    INVESTIGATING_OFFICIALS,
     SUBJECT,
     announced,
     antecedent_of,
@@ -53,16 +52,6 @@ from plotwatch.types import HOSTILE_TYPES, ActorMention, PartialDate
 # Armed or secret bodies whose members, units or machines act for their state ("jets of the
 # Cuban air force").
 ARMED_ORGANS = frozenset({"force", "army", "navy", "military", "intelligence", "service", "guard", "police"})
-
-
-def _of_objects(tok: Token) -> list[Token]:
-    return [
-        g
-        for p in tok.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
 
 
 INSTITUTIONS = ("government", "ministry", "police", "service", "agency", "prosecutor", "court")
@@ -207,9 +196,6 @@ class SentenceAnalyzer:
                 continue  # "as they tried to arrest X", "sought to extradite him": not done
             if entry.type not in HOSTILE_TYPES and self._undone(root):
                 continue  # "the government revoked the expulsion order": no expulsion
-            nxt = self.doc[root.i + 1].lemma_.lower() if root.i + 1 < len(self.doc) else ""
-            if root.lower_ == "investigating" and nxt in INVESTIGATING_OFFICIALS:
-                continue  # "the investigating judges": who they are, not an inquiry opened
             under = root.dep_ == "pobj" and root.head.lower_ == "under"
             if entry.type == "investigation" and under and any(s.root.i == root.head.head.i for s in trigs):
                 continue  # "placed under formal investigation": the placing is the charge
@@ -1260,7 +1246,7 @@ class SentenceAnalyzer:
             near = [c for c in tok.children if c.dep_ == "appos"]
             if antecedent_of(tok) is not tok:
                 near.append(antecedent_of(tok))
-            for body in (o for o in _of_objects(tok) if o.lemma_.lower() in ARMED_ORGANS):
+            for body in (o for o in _in_objects(tok, ("of",)) if o.lemma_.lower() in ARMED_ORGANS):
                 # "two fighter jets of the Cuban air force", "gunmen of the Syrian army": whose they are
                 if code := self.roles.phrase_country(body):
                     return code

@@ -349,7 +349,7 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
                 p.dep_ in ("prep", "dative") and not any(g.ent_type_ == "DATE" for g in p.children)
                 for p in tok.children
             )
-            for obj in (c for c in tok.children if c.dep_ == "dobj") if acts or bare or _for_any(tok) else []:
+            for obj in (c for c in tok.children if c.dep_ == "dobj") if acts or bare else []:
                 # "his family has always blamed Damascus": a capital for its government;
                 # "Mirzali blames the government in Baku for all three attacks"
                 blamable = acts or roles.is_state_agent(obj)
@@ -390,17 +390,6 @@ def _blamed_states(doc: Doc, res: Resources, places: PlaceResolver) -> Counter[s
             if code := roles.phrase_country(subj):
                 out[code] += 1
     return out
-
-
-def _for_any(verb: Token) -> bool:
-    """ "blames X for all three attacks": the blame is for something named (an act, which the
-    trigger list may not hold in the plural), not for a time ("for thirty years")."""
-    return any(
-        g.dep_ == "pobj" and g.ent_type_ != "DATE" and g.lemma_.lower() in ("attack", "attempt", "assault")
-        for p in verb.children
-        if p.dep_ == "prep" and p.lower_ == "for"
-        for g in p.children
-    )
 
 
 def _organ_in(verb: Token, obj: Token, roles: RoleFinder) -> str | None:
@@ -613,7 +602,7 @@ def _passive(tok: Token) -> bool:
 
 
 # Nouns for a hostile act a response is told after ("two days after the shooting").
-ACT_NOUNS = frozenset(
+ANSWERED_ACTS = frozenset(
     {
         "shooting",
         "killing",
@@ -658,7 +647,7 @@ def _act_country(
     # "arrested on the Sunday after the shooting", "charged with his murder": told as the answer
     # to the act, whatever state took the article's other responses
     answers = bool(about) or any(
-        t.dep_ == "pobj" and t.head.lower_ in ("after", "following") and t.lemma_.lower() in ACT_NOUNS
+        t.dep_ == "pobj" and t.head.lower_ in ("after", "following") and t.lemma_.lower() in ANSWERED_ACTS
         for t in head.subtree
     )
     if states and act.place.country not in states and not answers:
