@@ -547,7 +547,7 @@ def bench_fusion(
 
 def _register_plugins() -> None:
     """Command groups that live in their own modules add themselves here."""
-    from plotwatch.cli import campaigns, claims, exchange, network, screen, sources, web
+    from plotwatch.cli import campaigns, claims, exchange, learned, network, screen, sources, web
     from plotwatch.cli import muc4 as muc4_cli
 
     campaigns.register(app)
@@ -558,6 +558,7 @@ def _register_plugins() -> None:
     screen.register(app)
     network.register(app)
     muc4_cli.register(app)
+    learned.register(app)
 
 
 _register_plugins()

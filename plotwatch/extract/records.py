@@ -14,7 +14,8 @@ Per sentence, :class:`SentenceAnalyzer` proposes candidates; then, over the whol
 5. dates: undated acts get the article's reference year (flagged as inferred); an undated
    response the year of the hostile act told before it; old explicit years mark historical
    incidents;
-6. filters: hostile acts with no state behind them, responses with no acting country.
+6. filters: hostile acts with no state behind them, responses with no acting country, unless
+   the learned filter (:mod:`plotwatch.extract.learned`) keeps them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Token
 from plotwatch.extract.components import GAZ_KEY, INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import RE_ANAPHORIC_SPAN, RE_DATELINE, DateResolver, Resolved, reference_year
 from plotwatch.extract.events import Candidate, SentenceAnalyzer
+from plotwatch.extract.learned import ArticleFacts, features
 from plotwatch.extract.places import Place, PlaceResolver
 from plotwatch.extract.resources import Resources, TriggerEntry
 from plotwatch.extract.roles import STATE_ORGANS, RoleFinder
@@ -63,8 +65,37 @@ def doc_to_extraction(
     _response_years(cands)
     events = []
     dateline = _dateline(doc.text, places)
+    learned = res.mention_filter
+    facts = ArticleFacts(
+        stated_acts=sum(1 for c in cands if c.hostile and c.agent_state),
+        stated_responses=sum(1 for c in cands if not c.hostile and c.agent_state),
+        tokens=len(doc),
+    )
+    on_topic = facts.stated_acts + facts.stated_responses > 0
+    stated: set[tuple[int, str]] = set()
+    kept: list[EventMention | None] = []
     for cand in cands:
         event = _to_event(cand, dates, ref_year, res, _narrative_date(analyzer, cand, ref_year), dateline)
+        kept.append(event)
+        if event is not None:
+            stated.add((event.sentence_start, event.type))
+    for i, cand in enumerate(cands):
+        event = kept[i]
+        if (
+            event is None
+            and learned is not None
+            and on_topic
+            and cand.agent_state is None
+            and (cand.sent.start_char, cand.type) not in stated  # the same event, seen twice
+        ):
+            # no state named, in an article with some event whose state is: the learned
+            # filter's second opinion (plotwatch.extract.learned)
+            narrative = _narrative_date(analyzer, cand, ref_year)
+            event = _to_event(cand, dates, ref_year, res, narrative, dateline, stateless=True)
+            p = learned.probability(features(cand, event, facts)) if event is not None else 0.0
+            if event is None or p < learned.threshold:
+                continue
+            event.confidence = round(min(p, 0.6), 2)
         if event is not None:
             events.append(event)
     return Extraction(entities=_entities(doc, res), events=events)
@@ -861,11 +892,14 @@ def _to_event(
     res: Resources,
     narrative: Resolved | None = None,
     dateline: Place | None = None,
+    stateless: bool = False,
 ) -> EventMention | None:
+    """The event a candidate becomes, or None: a hostile act with no state behind it and a
+    response with no state that took it are dropped unless ``stateless`` (the learned filter
+    decides on those)."""
     hostile = cand.type in HOSTILE_TYPES
-    if hostile and cand.agent_state is None and res.cues.get("require_state_for_hostile", True):
-        return None
-    if not hostile and cand.agent_state is None:
+    required = not hostile or res.cues.get("require_state_for_hostile", True)
+    if cand.agent_state is None and required and not stateless:
         return None
     resolved = cand.date
     if (

@@ -4,7 +4,8 @@ Everything an analyst may want to extend lives in YAML under ``plotwatch/data/``
 
 - ``gazetteer/*.yaml``: entities (states, agencies, units, groups, persons...) with aliases;
 - ``triggers.yaml``: event-trigger lexicon, one list of entries per event type;
-- ``cues.yaml``: status cues, modality/denial/recommendation cues, authority nouns, thresholds.
+- ``cues.yaml``: status cues, modality/denial/recommendation cues, authority nouns, thresholds;
+- ``models/mention_filter.json``: the learned filter of :mod:`plotwatch.extract.learned`.
 
 A ``data_dir`` given to :class:`Resources` may hold only some of these files; the others are
 taken from the package's own ``plotwatch/data``. :attr:`Resources.version` hashes every file
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from plotwatch.errors import ConfigError
+from plotwatch.extract.learned import MODEL_NAME, MentionFilter
 
 CODE_VERSION = "extract-1.2"
 PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -75,6 +77,7 @@ class Resources:
     instruments: dict[str, str]  # instrument phrase (lemmas) -> hostile type it implies
     cues: dict[str, Any]
     files: list[Path] = field(default_factory=list)
+    mention_filter: MentionFilter | None = None  # learned: keeps some stateless candidates
 
     @property
     def version(self) -> str:
@@ -202,10 +205,13 @@ def load_resources(data_dir: Path | None = None) -> Resources:
     cues = _read_yaml(cue_path)
     if not isinstance(cues, dict):
         raise ConfigError(f"{cue_path}: expected a mapping")
+    filter_path = _pick(data_dir, MODEL_NAME)
+    mention_filter = MentionFilter.load(filter_path) if filter_path.exists() else None
     return Resources(
         entities=load_entities(gaz_files),
         triggers=triggers,
         instruments=instruments,
         cues=cues,
-        files=[*gaz_files, trig_path, cue_path],
+        files=[*gaz_files, trig_path, cue_path, *([filter_path] if mention_filter else [])],
+        mention_filter=mention_filter,
     )

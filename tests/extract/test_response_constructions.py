@@ -204,7 +204,8 @@ def test_a_person_held_by_two_states_gives_an_unattributed_arrest_no_state(ex: E
         "Sok Vanna was arrested in 2012 over posts on his blog."
     )
     found = events(ex, text, dt.date(2021, 6, 9))
-    assert [e for e in found if e.type == "arrest" and e.date.value == "2012"] == []
+    # no state for it: dropped by the rules, or kept by the learned filter without one
+    assert [e.agent_state for e in found if e.type == "arrest" and e.date.value == "2012"] in ([], [None])
 
 
 def test_the_publishing_of_the_report_a_finding_is_made_in_dates_it(ex: Extractor) -> None:

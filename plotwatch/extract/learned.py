@@ -1,0 +1,133 @@
+"""A learned second opinion on the events the rules find no state for.
+
+The rules keep a hostile act only when they can name the state behind it, and a response only
+when they can name the state that took it (``records._to_event``): that keeps ordinary crime
+out, but it also drops real incidents of an on-topic article whose state the text gives in a
+way no rule reads ("A King County Superior Court jury on Friday convicted …"). For each such
+dropped candidate a logistic model, trained on the gold of the opened evaluation sets
+(:mod:`plotwatch.extract.training`), estimates how likely it is to be an incident that no
+stated event of the article already gives; candidates at or above the model's threshold are
+kept, with that probability as their confidence, no agent state (the text did not say) and,
+for responses, no country.
+
+The model is a JSON file of feature weights (``models/mention_filter.json`` in the data
+directory, else the package's), so predicting needs only the standard library; fitting needs
+scikit-learn. Features are plain facts about the candidate (its type, trigger lemma, which
+roles and date the rules found) and about the article (how many of its acts and responses
+have a stated state).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plotwatch.errors import ConfigError
+
+if TYPE_CHECKING:
+    from plotwatch.extract.events import Candidate
+    from plotwatch.types import EventMention
+
+FORMAT = "plotwatch-mention-filter/1"
+MODEL_NAME = "models/mention_filter.json"
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the rules established about the whole article, after the fallback states."""
+
+    stated_acts: int  # hostile acts with a state behind them
+    stated_responses: int  # responses with a state that took them
+    tokens: int
+
+
+def features(cand: Candidate, event: EventMention, article: ArticleFacts) -> dict[str, float]:
+    """The model's inputs for one stateless candidate and the event it would become."""
+    roles = {a.role for a in cand.actors}
+    head = cand.head
+    on_topic = article.stated_acts > 0
+    return {
+        f"type={cand.type}": 1.0,
+        f"lemma={head.lemma_.lower()}": 1.0,
+        f"pos={head.pos_}": 1.0,
+        f"dep={head.dep_}": 1.0,
+        f"date={event.date.precision}": 1.0,
+        f"status={event.status}": 1.0,
+        "hostile": float(cand.hostile),
+        "date_inferred": float(event.date_inferred),
+        "historical": float(event.historical),
+        "place": float(event.place is not None),
+        "country": float(event.country is not None),
+        "perpetrator": float("perpetrator" in roles),
+        "target": float("target" in roles),
+        "responder": float("responder" in roles),
+        "instrument": float("instrument" in roles),
+        "n_actors": min(len(cand.actors), 5) / 5,
+        "responder_named": float(cand.responder_named),
+        "local_responder": float(cand.local_responder),
+        "anonymous": float(cand.anonymous),
+        "state_agent": float(cand.state_agent),
+        "generic": float(cand.generic),
+        "charged": float(cand.charged),
+        "later": float(cand.later),
+        "disclosure": float(cand.disclosure),
+        "aimed_at_person": float(cand.aimed_at_person),
+        "dateless": float(cand.dateless),
+        "predicated": float(cand.predicated),
+        "weak": float(cand.entry.weak),
+        "passive": float(any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)),
+        "on_topic": float(on_topic),
+        "stated_acts": min(article.stated_acts, 10) / 10,
+        "stated_responses": min(article.stated_responses, 10) / 10,
+        "first_sentence": float(cand.sent.start < 60),
+        "position": cand.sent.start / max(article.tokens, 1),
+        "hostile_on_topic": float(cand.hostile and on_topic),
+        "response_on_topic": float(not cand.hostile and on_topic),
+    }
+
+
+@dataclass
+class MentionFilter:
+    """Logistic weights over :func:`features`, and the probability needed to keep."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "weights": dict(sorted(self.weights.items())),
+            "info": self.info,
+        }
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> MentionFilter:
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"{path}: cannot read the mention filter ({exc})") from exc
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise ConfigError(f"{path}: not a mention filter (expected format {FORMAT!r})")
+        try:
+            weights = {str(k): float(v) for k, v in dict(doc["weights"]).items()}
+            bias, threshold = float(doc["bias"]), float(doc["threshold"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"{path}: malformed mention filter ({exc})") from exc
+        if not 0.0 <= threshold <= 1.0:
+            raise ConfigError(f"{path}: threshold {threshold} is not a probability")
+        return cls(weights=weights, bias=bias, threshold=threshold, info=dict(doc.get("info") or {}))
