@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from plotwatch.cli.main import JsonOption, _print_json, bench_app, console, friendly
+
+if TYPE_CHECKING:
+    from plotwatch.extract import Extractor
+    from plotwatch.extract.training import EvalSet
 
 ROOT = Path(__file__).resolve().parents[2]
 RootOption = Annotated[
@@ -23,7 +27,7 @@ ThresholdOption = Annotated[
 ]
 
 
-def _setup(root: Path, shared: Path | None):  # type: ignore[no-untyped-def]
+def _setup(root: Path, shared: Path | None) -> tuple[list[EvalSet], Extractor]:
     from plotwatch.extract import Extractor
     from plotwatch.extract.training import background_set, default_sets
 

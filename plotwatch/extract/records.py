@@ -72,15 +72,10 @@ def doc_to_extraction(
         tokens=len(doc),
     )
     on_topic = facts.stated_acts + facts.stated_responses > 0
-    stated: set[tuple[int, str]] = set()
-    kept: list[EventMention | None] = []
-    for cand in cands:
-        event = _to_event(cand, dates, ref_year, res, _narrative_date(analyzer, cand, ref_year), dateline)
-        kept.append(event)
-        if event is not None:
-            stated.add((event.sentence_start, event.type))
-    for i, cand in enumerate(cands):
-        event = kept[i]
+    narratives = [_narrative_date(analyzer, cand, ref_year) for cand in cands]
+    kept = [_to_event(c, dates, ref_year, res, n, dateline) for c, n in zip(cands, narratives, strict=True)]
+    stated = {(e.sentence_start, e.type) for e in kept if e is not None}
+    for cand, narrative, event in zip(cands, narratives, kept, strict=True):
         if (
             event is None
             and learned is not None
@@ -90,7 +85,6 @@ def doc_to_extraction(
         ):
             # no state named, in an article with some event whose state is: the learned
             # filter's second opinion (plotwatch.extract.learned)
-            narrative = _narrative_date(analyzer, cand, ref_year)
             event = _to_event(cand, dates, ref_year, res, narrative, dateline, stateless=True)
             p = learned.probability(features(cand, event, facts)) if event is not None else 0.0
             if event is None or p < learned.threshold:

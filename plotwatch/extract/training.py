@@ -23,9 +23,9 @@ from typing import Any
 
 from plotwatch.errors import ConfigError
 from plotwatch.evaluate.gold import GoldIncident, load_gold
-from plotwatch.evaluate.matching import date_compatible
+from plotwatch.evaluate.matching import compatible
 from plotwatch.extract.learned import ArticleFacts, MentionFilter
-from plotwatch.types import RawArticle
+from plotwatch.types import EventMention, RawArticle
 
 # The opened sets, relative to the repository (seeds: relative to the shared data). The
 # sealed sets (run once, not read) are left out on purpose: they stay unseen.
@@ -105,14 +105,15 @@ class _Recorder(MentionFilter):
         return 1.0
 
 
-def _compatible(event: Any, g: GoldIncident, article: str) -> bool:
-    country = event.country
-    return (
-        event.type == g.type
-        and article in g.articles
-        and (not country or not g.country or country == g.country)
-        and date_compatible(event.date.value, g.date)
-    )
+def _compatible(event: EventMention, g: GoldIncident, article: str) -> bool:
+    """The evaluation's own test, on the one-mention incident ``event`` would make."""
+    pred = {
+        "type": event.type,
+        "date": {"start": event.date.value},
+        "location": {"country": event.country},
+        "mentions": [{"article_id": article}],
+    }
+    return compatible(pred, g)
 
 
 def collect(
