@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from plotwatch.cli.main import JsonOption, _print_json, bench_app, console, friendly
+from plotwatch.extract.training import DEFAULT_C, DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from plotwatch.extract import Extractor
@@ -40,8 +41,8 @@ def bench_filter_train(
     out: Annotated[Path | None, typer.Option("--out", help="Model file to write.")] = None,
     root: RootOption = ROOT,
     shared: SharedOption = None,
-    c: COption = 0.1,
-    threshold: ThresholdOption = 0.5,
+    c: COption = DEFAULT_C,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     as_json: JsonOption = False,
 ) -> None:
     """Fit the mention filter on the opened evaluation sets' gold (CPU, under a minute)."""
@@ -68,8 +69,8 @@ def bench_filter_train(
 def bench_filter_cv(
     root: RootOption = ROOT,
     shared: SharedOption = None,
-    c: COption = 0.1,
-    threshold: ThresholdOption = 0.5,
+    c: COption = DEFAULT_C,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     as_json: JsonOption = False,
 ) -> None:
     """Leave one set out: each opened set scored with a filter fitted on the others, and without."""

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from plotwatch.extract.events import Candidate
     from plotwatch.types import EventMention
 
-FORMAT = "plotwatch-mention-filter/1"
+FORMAT = "plotwatch-mention-filter/2"  # /2: the sentence features of _context()
 MODEL_NAME = "models/mention_filter.json"
 
 
@@ -86,7 +86,36 @@ def features(cand: Candidate, event: EventMention, article: ArticleFacts) -> dic
         "position": cand.sent.start / max(article.tokens, 1),
         "hostile_on_topic": float(cand.hostile and on_topic),
         "response_on_topic": float(not cand.hostile and on_topic),
+    } | _context(cand)
+
+
+def _context(cand: Candidate) -> dict[str, float]:
+    """The trigger's sentence: its governing word, the words and entity kinds of its subject,
+    object and agent, the kinds of actors the rules found, which kinds of named entity the
+    sentence holds, and whether the trigger is negated, modal or quoted speech."""
+    head = cand.head
+    lemma = head.lemma_.lower()
+    out = {
+        f"gov={head.head.lemma_.lower()}": 1.0,
+        f"type_lemma={cand.type}|{lemma}": 1.0,
+        f"tag={head.tag_}": 1.0,
     }
+    for a in cand.actors:
+        out[f"{a.role}_kind={a.kind}"] = 1.0
+        if a.country:
+            out[f"{a.role}_country"] = 1.0
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "pobj"):
+            out[f"child={c.dep_}|{c.lemma_.lower()}"] = 1.0
+            out[f"childent={c.dep_}|{c.ent_type_ or '-'}"] = 1.0
+    labels = {e.label_ for e in cand.sent.ents}
+    for label in ("PERSON", "GPE", "NORP", "ORG", "DATE", "CARDINAL"):
+        out[f"sent_{label}"] = float(label in labels)
+    out["sent_len"] = min(len(cand.sent), 60) / 60
+    out["quoted"] = float(any(t.text in ('"', "“", "”") for t in cand.sent))
+    out["modal"] = float(any(c.tag_ == "MD" for c in head.children))
+    out["neg"] = float(any(c.dep_ == "neg" for c in head.children))
+    return out
 
 
 @dataclass
@@ -122,6 +151,12 @@ class MentionFilter:
         except (OSError, ValueError) as exc:
             raise ConfigError(f"{path}: cannot read the mention filter ({exc})") from exc
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            found = doc.get("format") if isinstance(doc, dict) else None
+            if isinstance(found, str) and found.split("/")[0] == FORMAT.split("/")[0]:
+                raise ConfigError(
+                    f"{path}: a mention filter of format {found!r}, fitted on other features than"
+                    f" {FORMAT!r}; refit it with `plotwatch bench filter-train`"
+                )
             raise ConfigError(f"{path}: not a mention filter (expected format {FORMAT!r})")
         try:
             weights = {str(k): float(v) for k, v in dict(doc["weights"]).items()}

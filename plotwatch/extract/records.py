@@ -75,6 +75,7 @@ def doc_to_extraction(
     narratives = [_narrative_date(analyzer, cand, ref_year) for cand in cands]
     kept = [_to_event(c, dates, ref_year, res, n, dateline) for c, n in zip(cands, narratives, strict=True)]
     stated = {(e.sentence_start, e.type) for e in kept if e is not None}
+    stated_types = {e.type for e in kept if e is not None}
     for cand, narrative, event in zip(cands, narratives, kept, strict=True):
         if (
             event is None
@@ -82,6 +83,7 @@ def doc_to_extraction(
             and on_topic
             and cand.agent_state is None
             and (cand.sent.start_char, cand.type) not in stated  # the same event, seen twice
+            and not (cand.type in stated_types and _refers_back(cand.head))
         ):
             # no state named, in an article with some event whose state is: the learned
             # filter's second opinion (plotwatch.extract.learned)
@@ -93,6 +95,15 @@ def doc_to_extraction(
         if event is not None:
             events.append(event)
     return Extraction(entities=_entities(doc, res), events=events)
+
+
+def _refers_back(head: Token) -> bool:
+    """A noun trigger with a definite or possessive determiner ("the expulsions were connected
+    to …", "its sanctions"): in an article that states an event of its type, a reference to it."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "this", "that", "its", "their")
+        for c in head.children
+    )
 
 
 def _headline_repeats(sents: list, per_sent: list[list[Candidate]]) -> None:

@@ -42,8 +42,8 @@ OPENED_SETS = (
     "eval/heldout9",
     "eval/heldout10",
 )
-DEFAULT_C = 0.3  # inverse regularisation strength
-DEFAULT_THRESHOLD = 0.45
+DEFAULT_C = 0.5  # inverse regularisation strength (chosen by bench filter-cv)
+DEFAULT_THRESHOLD = 0.6
 
 
 @dataclass

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract.floors import right
+
 HELDOUT11 = Path(__file__).resolve().parents[2] / "eval" / "heldout11"
 
 
@@ -36,7 +38,8 @@ def test_heldout11_regression_incident_f1(tmp_path: Path) -> None:
     assert result["tp"] >= 24
     assert result["accuracy"]["date"] >= 0.60
     assert result["accuracy"]["status"] >= 0.85
-    assert result["accuracy"]["place"] >= 0.52
-    # the learned filter's incidents carry no agent state: 0.75 with it (21 of 28, as 21 of 26)
-    assert result["accuracy"]["agent_state"] >= 0.70
+    # the learned filter's incidents carry no agent state and no country: counts (sealed run
+    # 15 and 21 of 26; with the second filter 16 and 21 of 30)
+    assert right(result, "place") >= 15
+    assert right(result, "agent_state") >= 20
     assert result["actors_found"] >= 29

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract.floors import right
+
 HELDOUT5 = Path(__file__).resolve().parents[2] / "eval" / "heldout5"
 
 
@@ -37,7 +39,9 @@ def test_heldout5_regression_incident_f1(tmp_path: Path) -> None:
     assert result["tp"] >= 33
     assert result["accuracy"]["date"] >= 0.76
     assert result["accuracy"]["status"] >= 0.94
-    assert result["accuracy"]["place"] >= 0.76
-    assert result["accuracy"]["agent_state"] >= 0.88
+    # counts, as the learned filter adds matches with no state or country (with the second
+    # filter: place 27 of 36, agent state 32 of 36)
+    assert right(result, "place") >= 26
+    assert right(result, "agent_state") >= 30
     assert result["actors_found"] >= 41
     assert result["actor_recall"] >= 0.45

@@ -87,6 +87,7 @@ def test_a_model_file_round_trips(tmp_path: Path) -> None:
     [
         ("{not json", "cannot read"),
         (json.dumps({"format": "other"}), "not a mention filter"),
+        (json.dumps({"format": "plotwatch-mention-filter/1"}), "refit it with"),
         (json.dumps({"format": FORMAT, "bias": 0, "threshold": 0.5}), "malformed"),
         (json.dumps({"format": FORMAT, "bias": 0, "threshold": 2, "weights": {}}), "not a probability"),
     ],
@@ -124,3 +125,16 @@ def test_training_rows_are_labelled_against_the_gold(ex: Extractor) -> None:
 def test_default_sets_name_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no gold file"):
         default_sets(tmp_path, SHARED)
+
+
+def test_the_filter_is_not_asked_about_a_reference_to_a_stated_event(with_filter: Extractor) -> None:
+    # "the expulsions" after the expulsions are told with their state: a reference back
+    _use(with_filter, MentionFilter(weights={"type=expulsion": 5.0}, bias=-2.0, threshold=0.5))
+    plot = "Iranian agents plotted to bomb a rally in Paris in June 2018. "
+    told = "In October France expelled two Iranian diplomats. "
+    reference = "A source said the expulsions were connected to the plot."
+    events = with_filter.extract(plot + told + reference, dt.date(2018, 12, 1)).events
+    assert [(e.type, e.agent_state) for e in events if e.type == "expulsion"] == [("expulsion", "FR")]
+    # the same words with no expulsion told before: the filter is asked, and keeps it
+    events = with_filter.extract(plot + reference, dt.date(2018, 12, 1)).events
+    assert [(e.type, e.agent_state) for e in events if e.type == "expulsion"] == [("expulsion", None)]

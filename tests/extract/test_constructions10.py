@@ -1,0 +1,68 @@
+"""Response phrasings the trigger lexicon did not read: a verdict with the person between
+"found" and "guilty", "set free", "declared … unacceptable", a recall of "heads of mission",
+the closing of a "bureau", a commission appointed to find killers. One hand-written sentence
+each, with the phrasing's near miss where there is one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from plotwatch.extract import Extractor
+from plotwatch.types import EventMention
+from tests.extract.test_constructions import events
+
+ACT = "Agents of Libya's intelligence service shot dead the exile Omar Salem in Rome in March 1984. "
+
+
+def of_type(ex: Extractor, text: str, kind: str) -> list[EventMention]:
+    return [e for e in events(ex, text, dt.date(1985, 6, 20)) if e.type == kind]
+
+
+def test_found_with_the_person_before_guilty_is_a_conviction(ex: Extractor) -> None:
+    text = ACT + "In May 1985 an Italian court found him guilty of the murder."
+    assert [(e.agent_state, e.date.value) for e in of_type(ex, text, "conviction")] == [("IT", "1985-05")]
+
+
+def test_found_without_guilty_is_no_conviction(ex: Extractor) -> None:
+    text = ACT + "In May an Italian court found him fit to stand trial."
+    assert of_type(ex, text, "conviction") == []
+
+
+def test_set_free_is_a_release(ex: Extractor) -> None:
+    text = ACT + "In May the gunman was set free by the Italian authorities."
+    assert [e.agent_state for e in of_type(ex, text, "release")] == ["IT"]
+
+
+def test_set_up_is_no_release(ex: Extractor) -> None:
+    text = ACT + "In May the Italian authorities set up a hotline for witnesses."
+    assert of_type(ex, text, "release") == []
+
+
+def test_declared_unacceptable_is_an_expulsion(ex: Extractor) -> None:
+    text = ACT + "In April Italy declared three Libyan diplomats unacceptable."
+    assert [e.agent_state for e in of_type(ex, text, "expulsion")] == ["IT"]
+
+
+def test_declared_guilty_of_nothing_else_is_no_expulsion(ex: Extractor) -> None:
+    text = ACT + "In April Italy declared a state of emergency in the south."
+    assert of_type(ex, text, "expulsion") == []
+
+
+def test_recalling_heads_of_mission_is_a_diplomatic_measure(ex: Extractor) -> None:
+    text = ACT + "In April Italy recalled its head of mission from Tripoli."
+    assert [e.agent_state for e in of_type(ex, text, "diplomatic_measure")] == ["IT"]
+
+
+def test_closing_a_bureau_is_a_diplomatic_measure(ex: Extractor) -> None:
+    text = ACT + "In April the Italian government closed the Libyan People's Bureau in Rome."
+    assert [e.agent_state for e in of_type(ex, text, "diplomatic_measure")] == ["IT"]
+
+
+def test_appointing_a_commission_is_an_investigation(ex: Extractor) -> None:
+    text = ACT + "In April the Italian government appointed a commission to find the killers."
+    assert [e.agent_state for e in of_type(ex, text, "investigation")] == ["IT"]
+
+
+def test_appointing_a_minister_is_no_investigation(ex: Extractor) -> None:
+    text = ACT + "In April the Italian government appointed a new interior minister."
+    assert of_type(ex, text, "investigation") == []
