@@ -211,6 +211,15 @@ def patient_of(tok: Token) -> Token | None:
                 pobj = next((c for c in pobj.children if c.dep_ == "poss"), None)
             if pobj is not None:
                 return pobj
+    if tok.pos_ == "NOUN":
+        # "his release", "the release of two hostages": the owner or the "of" phrase
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head

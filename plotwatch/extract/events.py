@@ -64,6 +64,10 @@ HARM_VERBS = ("injure", "wound", "maim", "hurt", "blind", "cripple")  # "a bomb 
 BLAME_VERBS = ("blame", "attribute", "trace")
 
 
+# responses done to a person: a person owning the noun underwent it ("his arrest")
+UNDERGONE = frozenset({"arrest", "charge", "conviction", "extradition", "release"})
+
+
 @dataclass
 class Candidate:
     """One event found in one sentence, before article-level resolution."""
@@ -157,6 +161,8 @@ class SentenceAnalyzer:
         self.commandos = set(self.cues.get("commando_nouns", ()))
         self.attempt_verbs = set(self.cues.get("attempt_governors", ()))
         self.undo = set(self.cues.get("undo_verbs", ()))
+        self.effecting = set(self.cues.get("effecting_verbs", ()))
+        self.contest = set(self.cues.get("contest_verbs", ()))
         self.armed = next((e for e in entries.values() if e.type == "armed_attack" and not e.weak), None)
         self.kidnap = next((e for e in entries.values() if e.type == "kidnapping"), None)
         rendition = self.cues.get("rendition", {})
@@ -192,6 +198,8 @@ class SentenceAnalyzer:
                 and root.head.head.pos_ == "NOUN"
             ):
                 continue  # "the time limit for bringing charges": a noun's purpose, no event
+            if entry.type not in HOSTILE_TYPES and self._not_done(root):
+                continue  # "lobbied for her release", "fought his extradition": not done
             if entry.type not in HOSTILE_TYPES and self._tried(root, self.attempt_verbs):
                 continue  # "as they tried to arrest X", "sought to extradite him": not done
             if entry.type not in HOSTILE_TYPES and self._undone(root):
@@ -232,6 +240,16 @@ class SentenceAnalyzer:
         found = self._fold_responses([c for c in out if not self._vague(c)])
         self._told += [(c.head.i, c.date, c.type) for c in found]
         return found
+
+    def _not_done(self, tok: Token) -> bool:
+        """A response noun asked for ("lobbied for her release", "a warrant for his arrest") or
+        the object of a verb of contesting or awaiting it ("fought his extradition", cues
+        ``contest_verbs``)."""
+        if tok.pos_ != "NOUN":
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            return True
+        return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.contest
 
     def _undone(self, tok: Token) -> bool:
         """A response word a verb of undoing takes as object: "revoked the expulsion order",
@@ -809,6 +827,12 @@ class SentenceAnalyzer:
             else:
                 resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
                 tgt = self.roles.patient_tokens(head)
+                if (owner := self._owner(cand, resp)) is not None:
+                    # "Chile's Supreme Court approved his extradition": the possessor of a
+                    # response noun done to people underwent it; "Chile announced its expulsion
+                    # of …": a pronoun owning another stands for the governing verb's doer
+                    tgt = (tgt or resp) if owner == "undergoer" else tgt
+                    resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head.head, others)]
                 # "was convicted at the Old Bailey": the court where it was done did it
                 held = [t for t in tgt if self._court_of(t)]
                 tgt = [t for t in tgt if t not in held]
@@ -863,6 +887,32 @@ class SentenceAnalyzer:
                 places = [p for t in resp if (p := self.roles.responder_place(t)) is not None][:1]
                 cand.place = places[0] if places else None
         cand._places = places  # type: ignore[attr-defined]
+
+    def _owner(self, cand: Candidate, resp: list[Token]) -> str | None:
+        """What the only doer found, the possessor of a response noun, is when a verb brings the
+        response about ("approved his extradition", "her release was ordered", cues
+        ``effecting_verbs``) or a time preposition governs it ("after his release"): "undergoer"
+        for a person owning an arrest, charge, conviction, extradition or release, "pronoun"
+        for "its"/"their" owning another response; None otherwise ("fought his extradition",
+        "a warrant for his arrest")."""
+        head, gov = cand.head, cand.head.head
+        effected = (gov.pos_ == "VERB" and gov.lemma_.lower() in self.effecting) or (
+            gov.pos_ == "ADP" and gov.lower_ in self.sequence
+        )
+        if not (
+            head.pos_ == "NOUN"
+            and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj")
+            and effected
+            and resp
+            and all(t.dep_ == "poss" and t.head.i == head.i for t in resp)
+        ):
+            return None
+        people = all(t.lower_ in ("his", "her", "their") or t.ent_type_ == "PERSON" for t in resp)
+        if cand.type in UNDERGONE and people:
+            return "undergoer"
+        if cand.type not in UNDERGONE and all(t.lower_ in ("its", "their") for t in resp):
+            return "pronoun"
+        return None
 
     def _years_after(self, head: Token) -> Resolved | None:
         """ "Thirty years after the car bomb, X still speaks of …", "forty years since the

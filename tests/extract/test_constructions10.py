@@ -66,3 +66,48 @@ def test_appointing_a_commission_is_an_investigation(ex: Extractor) -> None:
 def test_appointing_a_minister_is_no_investigation(ex: Extractor) -> None:
     text = ACT + "In April the Italian government appointed a new interior minister."
     assert of_type(ex, text, "investigation") == []
+
+
+# A response noun a person owns ("his extradition", "her release"): the owner underwent it, the
+# verb that brings it about names who took it; asked for or contested, it did not happen.
+PERU = "Peruvian army officers abducted the journalist Luis Ramos in Lima in April 1992. "
+
+
+def test_approving_his_extradition_names_the_court_not_him(ex: Extractor) -> None:
+    text = PERU + "Chile's Supreme Court approved his extradition on 21 September 2007."
+    assert [(e.agent_state, e.date.value) for e in of_type(ex, text, "extradition")] == [("CL", "2007-09-21")]
+
+
+def test_his_release_ordered_by_a_judge_is_a_release(ex: Extractor) -> None:
+    text = PERU + "His release was ordered by a Chilean judge in May 2007."
+    assert [(e.agent_state, e.date.value) for e in of_type(ex, text, "release")] == [("CL", "2007-05")]
+
+
+def test_securing_her_release_is_a_release(ex: Extractor) -> None:
+    text = PERU + "In May 2007 the Chilean government secured her release."
+    assert [e.agent_state for e in of_type(ex, text, "release")] == ["CL"]
+
+
+def test_the_release_of_a_report_is_no_release(ex: Extractor) -> None:
+    text = PERU + "In May 2007 the Chilean government delayed the release of the report."
+    assert of_type(ex, text, "release") == []
+
+
+def test_its_expulsion_is_the_announcing_state_s(ex: Extractor) -> None:
+    text = PERU + "In May 2007 Chile announced its expulsion of two Peruvian diplomats."
+    assert [e.agent_state for e in of_type(ex, text, "expulsion")] == ["CL"]
+
+
+def test_a_warrant_for_his_arrest_is_no_arrest(ex: Extractor) -> None:
+    text = PERU + "In 1993 an Argentine judge issued a warrant for his arrest."
+    assert of_type(ex, text, "arrest") == []
+
+
+def test_lobbying_for_her_release_is_no_release(ex: Extractor) -> None:
+    text = PERU + "In 1993 Madrid lobbied Lima for her release."
+    assert of_type(ex, text, "release") == []
+
+
+def test_fighting_his_extradition_is_no_extradition(ex: Extractor) -> None:
+    text = PERU + "In 2006 he appeared before a court in Santiago to fight his extradition to Peru."
+    assert of_type(ex, text, "extradition") == []
