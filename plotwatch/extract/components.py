@@ -44,7 +44,8 @@ def _is_acronym(alias: str) -> bool:
 
 
 class GazetteerComponent:
-    """Marks gazetteer names and aliases: acronyms case-sensitively, other names in any case."""
+    """Marks gazetteer names and aliases: acronyms (and every form of an ``exact_case`` entity)
+    case-sensitively, other names in any case."""
 
     def __init__(self, nlp: Language, resources: Resources) -> None:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -55,7 +56,7 @@ class GazetteerComponent:
             for form in dict.fromkeys(ent.surface_forms):
                 if not form.strip():
                     continue
-                (exact if _is_acronym(form) else lower).append(nlp.make_doc(form))
+                (exact if ent.exact_case or _is_acronym(form) else lower).append(nlp.make_doc(form))
             if exact:
                 self.exact.add(ent.id, exact)
             if lower:

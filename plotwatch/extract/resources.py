@@ -41,6 +41,7 @@ class Entity:
     parent: str | None = None
     demonyms: tuple[str, ...] = ()
     capital: str | None = None
+    exact_case: bool = False  # every form as written ("Security Service" is MI5, "security service" is not)
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -151,6 +152,7 @@ def load_entities(paths: list[Path]) -> list[Entity]:
                     parent=str(row["parent"]).lower() if row.get("parent") else None,
                     demonyms=_strs(row.get("demonyms")),
                     capital=str(row["capital"]) if row.get("capital") else None,
+                    exact_case=bool(row.get("exact_case", False)),
                 )
             )
     return out

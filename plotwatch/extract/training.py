@@ -41,6 +41,7 @@ OPENED_SETS = (
     "eval/heldout8",
     "eval/heldout9",
     "eval/heldout10",
+    "eval/heldout12",
 )
 DEFAULT_C = 0.5  # inverse regularisation strength (chosen by bench filter-cv)
 DEFAULT_THRESHOLD = 0.6

@@ -111,3 +111,9 @@ def test_lobbying_for_her_release_is_no_release(ex: Extractor) -> None:
 def test_fighting_his_extradition_is_no_extradition(ex: Extractor) -> None:
     text = PERU + "In 2006 he appeared before a court in Santiago to fight his extradition to Peru."
     assert of_type(ex, text, "extradition") == []
+
+
+def test_a_state_s_security_service_is_not_mi5(ex: Extractor) -> None:
+    # MI5's name "Security Service" matches only as written (gazetteer exact_case)
+    text = "South Sudan's security service threatened the exile Deng Majok in Nairobi in March 1985."
+    assert [e.agent_state for e in of_type(ex, text, "intimidation")] == ["SS"]
