@@ -27,8 +27,11 @@ from plotwatch.extract.syntax import INVESTIGATING_OFFICIALS, SUBJECT, anteceden
 from plotwatch.types import HOSTILE_TYPES
 
 GAZ_KEY = "pw_gaz"
-# A wire dateline opening a line: "VILNIUS, May 24, 2021 – ", "ANTWERP, Feb 4 (Wire Europe) – ".
-RE_DATELINE = re.compile(r"(?m)^[A-Z][A-Z'’. -]{2,40}(?:\([^)\n]{1,40}\))?,[^\n–—]{0,60}?\s[–—-]{1,2}\s")
+# A wire dateline opening a line: "VILNIUS, May 24, 2021 – ", "ANTWERP, Feb 4 (Wire Europe) – ",
+# "BOGOTÁ – " (capitals with accents, the date left out).
+RE_DATELINE = re.compile(
+    r"(?m)^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,40}(?:\([^)\n]{1,40}\))?(?:,[^\n–—]{0,60}?)?\s[–—-]{1,2}\s"
+)
 TERMINAL = {".", "!", "?", ":", ";", "”", '"', "’", "'", ")"}
 TRIG_KEY = "pw_trig"
 INSTR_KEY = "pw_instr"

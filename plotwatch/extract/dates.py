@@ -66,7 +66,7 @@ RE_DATE_SPAN = re.compile(
 # A dateline opening the article: a city, then a dash, a comma and a date, or the outlet in
 # brackets ("PODGORICA – A court …", "MADRID, July 30 (Courier) – …", "Kyiv (Wire) - …")
 RE_DATELINE = re.compile(
-    rf"\A\s*([A-Z][A-Za-z'.\-]*(?:[ \t]+[A-Z][A-Za-z'.\-]*){{0,2}})[ \t]*"
+    rf"\A\s*([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'.\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'.\-]*){{0,2}})[ \t]*"
     rf"(?:[\u2013\u2014]|-[ \t]|,[ \t]*(?:{_MON}[ \t]*\d{{1,2}}\b|\d{{1,2}}[ \t]+{_MON})"
     rf"|\([^()\n]{{1,60}}\)[ \t]*[\u2013\u2014-])"
 )

@@ -117,3 +117,19 @@ def test_a_state_s_security_service_is_not_mi5(ex: Extractor) -> None:
     # MI5's name "Security Service" matches only as written (gazetteer exact_case)
     text = "South Sudan's security service threatened the exile Deng Majok in Nairobi in March 1985."
     assert [e.agent_state for e in of_type(ex, text, "intimidation")] == ["SS"]
+
+
+def test_a_dateline_with_an_accent_and_no_date_is_not_the_subject(ex: Extractor) -> None:
+    text = "BOGOTÁ – Colombia's Supreme Court on Thursday sentenced Luz Marina Ortiz to 14 years in prison."
+    convictions = [e for e in events(ex, text, dt.date(2015, 5, 1)) if e.type == "conviction"]
+    assert [(e.agent_state, e.date.value) for e in convictions] == [("CO", "2015-04-30")]
+    # the dateline city is where the story is filed, not the court
+    text = "MEDELLÍN – A court in Colombia on Thursday sentenced Ana Ruiz to 14 years in prison."
+    convictions = [e for e in events(ex, text, dt.date(2015, 5, 1)) if e.type == "conviction"]
+    assert [a.name for e in convictions for a in e.actors if a.role == "responder"] == ["court"]
+
+
+def test_the_cia_is_a_us_agency(ex: Extractor) -> None:
+    text = "In the autumn of 1960 the CIA sent poison to its station in the Congo to kill the prime minister."
+    acts = [e for e in events(ex, text, dt.date(2025, 6, 18)) if e.type == "assassination"]
+    assert [e.agent_state for e in acts] == ["US"]
