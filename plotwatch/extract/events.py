@@ -824,6 +824,16 @@ class SentenceAnalyzer:
                 tgt = declared
             elif cand.type == "diplomatic_measure" and (giver := self._giver(head)) is not None:
                 resp, tgt = [giver], []
+            elif cand.entry.subject_patient:
+                # "Ulemek surrendered to the police": the subject is held by those he gave himself up to
+                tgt = [antecedent_of(c) for c in head.children if c.dep_ == "nsubj"]
+                resp = [
+                    g
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "to"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
             else:
                 resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
                 tgt = self.roles.patient_tokens(head)

@@ -21,7 +21,8 @@ from plotwatch.types import RawArticle
 
 __all__ = ["HtmlReader", "PageText", "extract_page", "fragment_text"]
 
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# htmldate ignores dates before 1995 unless told otherwise: archive pages are older
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "min_date": "1900-01-01"}
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
 
 

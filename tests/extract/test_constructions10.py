@@ -133,3 +133,31 @@ def test_the_cia_is_a_us_agency(ex: Extractor) -> None:
     text = "In the autumn of 1960 the CIA sent poison to its station in the Congo to kill the prime minister."
     acts = [e for e in events(ex, text, dt.date(2025, 6, 18)) if e.type == "assassination"]
     assert [e.agent_state for e in acts] == ["US"]
+
+
+SERB = "Serbian state security agents shot dead the exiled editor Milan Kos in Belgrade in 1999. "
+
+
+def test_surrendering_to_the_police_is_an_arrest_of_the_subject(ex: Extractor) -> None:
+    arrests = of_type(ex, SERB + "Zoran Lukić surrendered to the police in Belgrade in May 2004.", "arrest")
+    assert [(e.agent_state, [(a.role, a.name) for a in e.actors]) for e in arrests] == [
+        ("RS", [("responder", "the police"), ("target", "Zoran Lukić")])
+    ]
+
+
+def test_surrendering_a_claim_is_no_arrest(ex: Extractor) -> None:
+    assert of_type(ex, SERB + "In May 2004 Serbia surrendered its claim to the villa.", "arrest") == []
+
+
+def test_taken_from_his_home_by_agents_is_a_kidnapping(ex: Extractor) -> None:
+    text = "On 22 August 2016 the exile was taken from his home in Dhaka by Bangladeshi intelligence agents."
+    assert [(e.agent_state, e.country) for e in of_type(ex, text, "kidnapping")] == [("BD", "BD")]
+
+
+def test_taken_from_the_scene_to_hospital_is_no_kidnapping(ex: Extractor) -> None:
+    assert of_type(ex, SERB + "The wounded man was taken from the scene to hospital.", "kidnapping") == []
+
+
+def test_setting_a_building_alight_is_an_attack(ex: Extractor) -> None:
+    text = "Masked men set alight a synagogue in Melbourne on 6 December 2024 on the orders of Iran's IRGC."
+    assert [(e.agent_state, e.country) for e in of_type(ex, text, "armed_attack")] == [("IR", "AU")]

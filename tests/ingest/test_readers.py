@@ -102,6 +102,19 @@ def test_html_reader_page_without_text_is_error(tmp_path: Path) -> None:
     assert "no article text" in str(error)
 
 
+def test_html_reader_keeps_a_publication_date_before_1995(tmp_path: Path) -> None:
+    # an archive page: htmldate's default floor (1995) would drop its date
+    body = "Imre Nagy was reburied in Budapest on Friday before a crowd of a quarter of a million. " * 4
+    page = tmp_path / "nagy.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="1989-06-16T08:00:00+02:00">'
+        f"<title>Budapest reburies Nagy</title></head><body><article><p>{body}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (art,) = articles(read_file(page))
+    assert art.published == dt.date(1989, 6, 16)
+
+
 def test_json_reader_list_of_articles(fixtures: Path) -> None:
     items = list(read_file(fixtures / "articles.json"))
     first, second = articles(items)
