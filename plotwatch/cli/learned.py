@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 
 from plotwatch.cli.main import JsonOption, _print_json, bench_app, console, friendly
-from plotwatch.extract.training import DEFAULT_C, DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from plotwatch.extract import Extractor
@@ -22,9 +21,20 @@ RootOption = Annotated[
 SharedOption = Annotated[
     Path | None, typer.Option("--shared", help="Shared data folder with corpus/seeds (default: ../shared).")
 ]
-COption = Annotated[float, typer.Option("--c", min=1e-4, help="Inverse regularisation strength.")]
+# defaults resolved on use (plotwatch.extract.training): importing it here would load spaCy
+# at every start of the CLI
+COption = Annotated[
+    float | None,
+    typer.Option("--c", min=1e-4, help="Inverse regularisation strength (default: the shipped model's)."),
+]
 ThresholdOption = Annotated[
-    float, typer.Option("--threshold", min=0.0, max=1.0, help="Probability needed to keep a candidate.")
+    float | None,
+    typer.Option(
+        "--threshold",
+        min=0.0,
+        max=1.0,
+        help="Probability needed to keep a candidate (default: the shipped model's).",
+    ),
 ]
 
 
@@ -36,13 +46,19 @@ def _setup(root: Path, shared: Path | None) -> tuple[list[EvalSet], Extractor]:
     return [*default_sets(root, shared), background_set(shared)], Extractor()
 
 
+def _settings(c: float | None, threshold: float | None) -> tuple[float, float]:
+    from plotwatch.extract.training import DEFAULT_C, DEFAULT_THRESHOLD
+
+    return (DEFAULT_C if c is None else c), (DEFAULT_THRESHOLD if threshold is None else threshold)
+
+
 @friendly
 def bench_filter_train(
     out: Annotated[Path | None, typer.Option("--out", help="Model file to write.")] = None,
     root: RootOption = ROOT,
     shared: SharedOption = None,
-    c: COption = DEFAULT_C,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    c: COption = None,
+    threshold: ThresholdOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Fit the mention filter on the opened evaluation sets' gold (CPU, under a minute)."""
@@ -50,6 +66,7 @@ def bench_filter_train(
     from plotwatch.extract.resources import PACKAGE_DATA
     from plotwatch.extract.training import OPENED_SETS, collect, fit
 
+    c, threshold = _settings(c, threshold)
     sets, extractor = _setup(root, shared)
     rows = collect(sets, extractor, progress=None if as_json else console.print)
     info = {"sets": ["seeds", *OPENED_SETS], "negatives_from": ["background/lee.jsonl"]}
@@ -69,13 +86,14 @@ def bench_filter_train(
 def bench_filter_cv(
     root: RootOption = ROOT,
     shared: SharedOption = None,
-    c: COption = DEFAULT_C,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    c: COption = None,
+    threshold: ThresholdOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Leave one set out: each opened set scored with a filter fitted on the others, and without."""
     from plotwatch.extract.training import collect, cross_validate
 
+    c, threshold = _settings(c, threshold)
     sets, extractor = _setup(root, shared)
     say = None if as_json else console.print
     rows = collect(sets, extractor, progress=say)
