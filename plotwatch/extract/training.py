@@ -24,6 +24,7 @@ from typing import Any
 from plotwatch.errors import ConfigError
 from plotwatch.evaluate.gold import GoldIncident, load_gold
 from plotwatch.evaluate.matching import compatible
+from plotwatch.evaluate.scoring import Counts
 from plotwatch.extract.learned import ArticleFacts, MentionFilter
 from plotwatch.types import EventMention, RawArticle
 
@@ -187,12 +188,8 @@ class CrossValidation:
     folds: list[FoldResult] = field(default_factory=list)
 
     def totals(self, key: str) -> dict[str, float]:
-        tp = sum(getattr(f, key)["tp"] for f in self.folds)
-        fp = sum(getattr(f, key)["fp"] for f in self.folds)
-        fn = sum(getattr(f, key)["fn"] for f in self.folds)
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        return {"tp": tp, "fp": fp, "fn": fn, "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+        total = Counts(*(sum(getattr(f, key)[k] for f in self.folds) for k in ("tp", "fp", "fn")))
+        return {"tp": total.tp, "fp": total.fp, "fn": total.fn, "f1": round(total.f1, 4)}
 
     def to_dict(self) -> dict[str, Any]:
         return {
