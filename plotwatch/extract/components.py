@@ -23,7 +23,13 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from plotwatch.extract.resources import Resources, TriggerEntry, load_resources
-from plotwatch.extract.syntax import INVESTIGATING_OFFICIALS, SUBJECT, antecedent_of, passive_subject
+from plotwatch.extract.syntax import (
+    INVESTIGATING_OFFICIALS,
+    SUBJECT,
+    antecedent_of,
+    attach_verdicts,
+    passive_subject,
+)
 from plotwatch.types import HOSTILE_TYPES
 
 GAZ_KEY = "pw_gaz"
@@ -303,6 +309,7 @@ class TriggerComponent:
         )
 
     def __call__(self, doc: Doc) -> Doc:
+        attach_verdicts(doc)
         spans = []
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]

@@ -148,6 +148,7 @@ RE_UNITS_TAIL = re.compile(rf"\b({_NUMBER})\s+(day|week|month)s$", re.I)
 RE_UNITS_AGO = re.compile(rf"\b(an?|{_NUMBER})\s+(day|week|month)s?\s+ago\b", re.I)
 # a length of time ("sentenced to five years", "eight months in prison") is no date
 RE_LENGTH = re.compile(r"^(?:a|an|[a-z]+(?:-[a-z]+)?|\d{1,3})\s+(?:month|year)s?$", re.I)
+RE_BARE_LENGTH = re.compile(r"^(?:for\s+)?(?:some\s+|several\s+|many\s+)?(?:hours|days|weeks|months|years)$")
 
 # "in July of that year", "that December": a month of the year the text was last at
 RE_MONTH_THAT_YEAR = re.compile(rf"\b{_MON}\s+of\s+(?:that|the\s+same)\s+year\b|\bthat\s+{_MON}\b")
@@ -332,10 +333,14 @@ class DateResolver:
             if re.match(r"(?:since\s+|until\s+)?last\s", low):
                 # "last December" told in December is a year ago, as "last Monday" on a Monday
                 return y - 1 if month >= self.published.month else y
-            if len(told) >= 7 and int(told[:4]) < y and int(told[5:7]) < month:
+            back = y - int(told[:4]) if len(told) >= 7 else 0
+            if back and int(told[5:7]) <= month and (back == 1 or back >= 5):
                 # "On 14 March last year they stabbed him … At the end of April four men were
-                # charged": a later month of the year the story is at, not of the publication's
-                return int(told[:4])
+                # charged", "on 13 August 1940 … at the end of August": the same or a later
+                # month of the year the story is at, not of the publication's; a story two to
+                # four years back ("rounded up in May 2018. On 28 December a court …", told in
+                # 2021) would give that year again if it meant it: the latest such month
+                return y - back
             return y - 1 if month > self.published.month else y
         return self.ref_year
 
@@ -395,6 +400,8 @@ class DateResolver:
             return self._units_ago(pub, number(m.group(1)) or 1, m.group(2))
         if RE_LENGTH.match(low.strip()) and not low.strip().startswith(("this", "last", "next")):
             return None
+        if RE_BARE_LENGTH.match(low.strip()):
+            return None  # "For weeks nothing was said": a length of time, no date
         if "same year" in low or "that year" in low or "past year" in low:
             return None
         if "last year" in low or "previous year" in low:

@@ -49,6 +49,9 @@ from plotwatch.extract.syntax import (
 )
 from plotwatch.types import HOSTILE_TYPES, ActorMention, PartialDate
 
+# Entity labels of a name a month word may start ("Jan Jankowski", "Theresa May"): no date
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT"})
+
 # Armed or secret bodies whose members, units or machines act for their state ("jets of the
 # Cuban air force").
 ARMED_ORGANS = frozenset({"force", "army", "navy", "military", "intelligence", "service", "guard", "police"})
@@ -629,6 +632,15 @@ class SentenceAnalyzer:
         scope: list[Token] = []
         for r in roots:
             skip = others | ({c.i for c in r.children if c.dep_ == "conj"} if r.pos_ == "NOUN" else set())
+            # "They were seized there, and the others were taken the next day": a joined clause
+            # with a subject of its own tells another act, its date and places are not this one's
+            skip |= {
+                c.i
+                for c in r.children
+                if c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in SUBJECT for g in c.children)
+            }
             # "X, who was a counsellor at the embassy in Vienna, was convicted": the clause
             # describes a participant, its places and dates are not the event's
             # ("X and Y, who prosecutors say are officers of Russia's GRU, were sentenced": the
@@ -1608,6 +1620,16 @@ class SentenceAnalyzer:
         shooting" counts from the last act (an arrest: the last arrest) told with a date ("the
         1998 killing": of that year)."""
         found = [(start, r) for start, r in self.anchors() if start < i]
+        pub = self.dates.published
+        old = int(self.res.cues.get("historical_years", 5))
+        # "the government that announced the withdrawal in the last days of October 1956. Early
+        # on 4 November …": in a story of the distant past, a date that only wants a year takes
+        # the last one told, in whatever clause (as ``anchors`` does); in news ("campaigners
+        # rounded up in May 2018. On 28 December a court …") the bare day is the latest one
+        # before publication
+        year = found[-1][1].date.year if found else None
+        if text and pub and year and anchored(text, None) is False and pub.year - year >= old:
+            return found[-1][1]
         told = [(start, r) for start, r in found if not self._thing_clause(start)]
         last = told[-1] if told else (found[-1] if found else None)
         events = [(h, d, t) for h, d, t in self._told if h < i]
@@ -1669,6 +1691,12 @@ class SentenceAnalyzer:
             )
             if span is None:
                 continue
+            first = span[0]
+            if not any(c.isdigit() for c in m.group(0)) and (
+                first.ent_type_ in NAME_LABELS
+                or (first.dep_ == "compound" and first.head.pos_ == "PROPN" and first.head.i > first.i)
+            ):
+                continue  # "Jan Jankowski", "Theresa May", "June Brown": a name, no month
             # "Five days after the shooting" where the tagger saw only "Five days": the longer reading
             longer = [(s, e) for s, e in spans if s == span.start and e < span.end]
             # "three days after the 1998 killing": one date; "6 October 2020" where the tagger saw

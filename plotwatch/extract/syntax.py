@@ -126,6 +126,7 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
     recommend = set(cues.get("recommendation", ()))
     marks = set(cues.get("hypothetical_marks", ()))
     negation = set(cues.get("negation", ()))
+    nobody = set(cues.get("negative_subjects", ()))
     future = set(cues.get("future", ()))
     finite = False  # a finite clause or participle between trigger and governor
     closed = False  # passed a finite verb with its own subject: its governors' mood is not ours
@@ -154,6 +155,12 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
                 return "hypothetical"
             if i == 0 and child.dep_ == "prep" and clow in negation:
                 return "negation"
+            if (
+                i == 0
+                and child.dep_ in SUBJECT
+                and (clow in nobody or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children))
+            ):
+                return "negation"  # "Nobody was ever convicted of either attack", "no one was arrested"
         if cur.dep_ == "pobj" and cur.head.lower_ in negation:
             return "negation"
         if cur.pos_ == "VERB" and cur.tag_ == "VBG" and cur.dep_ == "ROOT":
@@ -241,6 +248,8 @@ def repair_parse(doc: Doc) -> None:
       subject, which would make Rome the killer; it is a compound modifier (a place).
     - "investigating judges in Paris placed three men under investigation": "investigating" is
       parsed as a verb whose object is "judges" (an inquiry into judges); it modifies them.
+    - "found X, Y and the sergeant Z guilty": "guilty" is parsed as a modifier of Z; it is the
+      predicate of "found".
     """
     for tok in doc:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -267,3 +276,16 @@ def repair_parse(doc: Doc) -> None:
         dets = [c for c in (*head.children, *tok.children) if c.dep_ == "det" and c.i < tok.i]
         if dets and all(t.ent_type_ == "GPE" or t.dep_ == "compound" for t in doc[tok.i + 1 : head.i]):
             tok.dep_ = "compound"
+    attach_verdicts(doc)
+
+
+def attach_verdicts(doc: Doc) -> None:
+    """ "found X, Y and the sergeant Z guilty": after a long list of names the verdict word is
+    parsed as a modifier of the last name; it is the predicate of "found" (run before the
+    triggers are read, and again with the other repairs: it changes nothing the second time)."""
+    for tok in doc:
+        if tok.lower_ not in ("guilty", "innocent") or tok.dep_ != "amod" or tok.head.i > tok.i:
+            continue
+        obj = next((a for a in tok.ancestors if a.dep_ == "dobj"), None)
+        if obj is not None and obj.head.lemma_.lower() == "find" and obj.head.pos_ == "VERB":
+            tok.head, tok.dep_ = obj.head, "oprd"
