@@ -13,25 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.extract.floors import right
+from tests.extract.floors import evaluate_set, right
 
 HELDOUT10 = Path(__file__).resolve().parents[2] / "eval" / "heldout10"
 
 
 @pytest.mark.slow
 def test_heldout10_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT10 / "gold.jsonl")
-    assert len(gold) == 79
-    store = Store(f"sqlite:///{tmp_path / 'heldout10.db'}")
-    report = ingest(store, [str(HELDOUT10)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT10, tmp_path, gold=79)
     # the single sealed run (04d5ae4): TP 18, FP 17, FN 50, F1 0.349, date 0.61, status 1.00,
     # place 0.72, agent state 0.78, actors 19 of 53 (0.36)
     assert result["f1"] >= 0.31

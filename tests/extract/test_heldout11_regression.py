@@ -13,25 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.extract.floors import right
+from tests.extract.floors import evaluate_set, right
 
 HELDOUT11 = Path(__file__).resolve().parents[2] / "eval" / "heldout11"
 
 
 @pytest.mark.slow
 def test_heldout11_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT11 / "gold.jsonl")
-    assert len(gold) == 90
-    store = Store(f"sqlite:///{tmp_path / 'heldout11.db'}")
-    report = ingest(store, [str(HELDOUT11)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT11, tmp_path, gold=90)
     # the single sealed run (0c55a40): TP 26, FP 17, FN 45, F1 0.456, date 0.65, status 0.92,
     # place 0.58, agent state 0.81, actors 31 of 59 (0.53)
     assert result["f1"] >= 0.42

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.extract.floors import right
+from tests.extract.floors import evaluate_set, right
 
 HELDOUT2 = Path(__file__).resolve().parents[2] / "eval" / "heldout2"
 
@@ -29,18 +29,7 @@ def test_heldout2_reads_all_articles() -> None:
 
 @pytest.mark.slow
 def test_heldout2_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT2 / "gold.jsonl")
-    assert len(gold) == 63
-    store = Store(f"sqlite:///{tmp_path / 'heldout2.db'}")
-    report = ingest(store, [str(HELDOUT2)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT2, tmp_path, gold=63)
     # untuned first run (c54aeb4): TP 10, FP 13, FN 35, F1 0.29, date 0.70, status 0.90,
     # place 0.70, agent state 1.00, actor recall 0.64. After rules written from its errors
     # (d78bd70): TP 25, FP 10, FN 20, F1 0.625, date 0.76, status 0.96, place 0.68, actor

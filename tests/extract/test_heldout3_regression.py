@@ -12,25 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.extract.floors import right
+from tests.extract.floors import evaluate_set, right
 
 HELDOUT3 = Path(__file__).resolve().parents[2] / "eval" / "heldout3"
 
 
 @pytest.mark.slow
 def test_heldout3_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT3 / "gold.jsonl")
-    assert len(gold) == 69
-    store = Store(f"sqlite:///{tmp_path / 'heldout3.db'}")
-    report = ingest(store, [str(HELDOUT3)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT3, tmp_path, gold=69)
     # the single untuned run (ea54d4c): TP 18, FP 9, FN 37, F1 0.439, date 0.67, status 1.00,
     # place 0.72, agent state 0.94, actor recall 0.50; after rules written from its errors:
     # TP 30, FP 8, FN 25, F1 0.645, date 0.70, status 0.97, place 0.77, agent state 1.00,

@@ -12,23 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract.floors import evaluate_set
+
 HELDOUT4 = Path(__file__).resolve().parents[2] / "eval" / "heldout4"
 
 
 @pytest.mark.slow
 def test_heldout4_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT4 / "gold.jsonl")
-    assert len(gold) == 88
-    store = Store(f"sqlite:///{tmp_path / 'heldout4.db'}")
-    report = ingest(store, [str(HELDOUT4)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT4, tmp_path, gold=88)
     # the single sealed run (ac8dec2): TP 18, FP 16, FN 45, F1 0.371, date 0.61, status 0.94,
     # place 0.83, agent state 0.94, actor recall 0.41 (20 of 49)
     # opened, after the rules written from its errors: TP 37, FP 17, FN 26, F1 0.633, date 0.68,

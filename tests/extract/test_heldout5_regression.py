@@ -12,25 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.extract.floors import right
+from tests.extract.floors import evaluate_set, right
 
 HELDOUT5 = Path(__file__).resolve().parents[2] / "eval" / "heldout5"
 
 
 @pytest.mark.slow
 def test_heldout5_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT5 / "gold.jsonl")
-    assert len(gold) == 53
-    store = Store(f"sqlite:///{tmp_path / 'heldout5.db'}")
-    report = ingest(store, [str(HELDOUT5)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT5, tmp_path, gold=53)
     # the single sealed run (11d6c52): TP 19, FP 10, FN 23, F1 0.535, date 0.79, status 1.00,
     # place 0.74, agent state 0.89, actor recall 0.55 (27 of 49). Opened for rules since:
     # TP 34, FP 3, FN 8, F1 0.861, date 0.79, status 1.00, place 0.79, agent state 0.94,

@@ -12,23 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract.floors import evaluate_set
+
 HELDOUT6 = Path(__file__).resolve().parents[2] / "eval" / "heldout6"
 
 
 @pytest.mark.slow
 def test_heldout6_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT6 / "gold.jsonl")
-    assert len(gold) == 53
-    store = Store(f"sqlite:///{tmp_path / 'heldout6.db'}")
-    report = ingest(store, [str(HELDOUT6)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT6, tmp_path, gold=53)
     # the single sealed run (542e5f0): TP 20, FP 6, FN 22, F1 0.588, date 0.85, status 1.00,
     # place 0.65, agent state 1.00, actors 30 of 59 (0.51). Dating "shortly/soon afterwards" to
     # the month of the last date (which fixed a samples arrest fused with another) cost one

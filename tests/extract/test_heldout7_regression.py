@@ -12,23 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract.floors import evaluate_set
+
 HELDOUT7 = Path(__file__).resolve().parents[2] / "eval" / "heldout7"
 
 
 @pytest.mark.slow
 def test_heldout7_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT7 / "gold.jsonl")
-    assert len(gold) == 67
-    store = Store(f"sqlite:///{tmp_path / 'heldout7.db'}")
-    report = ingest(store, [str(HELDOUT7)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT7, tmp_path, gold=67)
     # after the rules read from it (8f4a749): TP 29, FP 12, FN 23, F1 0.624, date 0.83, status
     # 0.90, place 0.72, agent state 0.79, actors 37 of 79
     assert result["f1"] >= 0.58

@@ -12,25 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.extract.floors import right
+from tests.extract.floors import evaluate_set, right
 
 HELDOUT8 = Path(__file__).resolve().parents[2] / "eval" / "heldout8"
 
 
 @pytest.mark.slow
 def test_heldout8_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT8 / "gold.jsonl")
-    assert len(gold) == 57
-    store = Store(f"sqlite:///{tmp_path / 'heldout8.db'}")
-    report = ingest(store, [str(HELDOUT8)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT8, tmp_path, gold=57)
     # the single sealed run (8f4a749): TP 16, FP 17, FN 31, F1 0.400, date 0.81, status 1.00,
     # place 0.44, agent state 0.81, actors 19 of 38 (0.50)
     # after its rules (5e041c4): TP 18, FP 17, FN 29, F1 0.439, date 0.83, status 1.00, place

@@ -12,23 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract.floors import evaluate_set
+
 HELDOUT9 = Path(__file__).resolve().parents[2] / "eval" / "heldout9"
 
 
 @pytest.mark.slow
 def test_heldout9_regression_incident_f1(tmp_path: Path) -> None:
-    from plotwatch.evaluate import evaluate, load_gold
-    from plotwatch.extract import Extractor
-    from plotwatch.pipeline import ingest
-    from plotwatch.store.db import Store
-    from plotwatch.store.queries import list_incidents
-
-    gold = load_gold(HELDOUT9 / "gold.jsonl")
-    assert len(gold) == 71
-    store = Store(f"sqlite:///{tmp_path / 'heldout9.db'}")
-    report = ingest(store, [str(HELDOUT9)], extractor=Extractor())
-    assert len(report.added) == 10
-    result = evaluate(list_incidents(store), gold).to_dict()
+    result = evaluate_set(HELDOUT9, tmp_path, gold=71)
     # the single sealed run (5e041c4): TP 24, FP 19, FN 42, F1 0.440, date 0.71, status 0.96,
     # place 0.75, agent state 0.92, actors 32 of 76 (0.42); opened, on 04d5ae4: TP 44, FP 18,
     # FN 22, F1 0.688, date 0.80, status 0.91, place 0.73, agent state 0.95, actors 51
