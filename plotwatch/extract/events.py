@@ -166,6 +166,7 @@ class SentenceAnalyzer:
         self.undo = set(self.cues.get("undo_verbs", ()))
         self.effecting = set(self.cues.get("effecting_verbs", ()))
         self.contest = set(self.cues.get("contest_verbs", ()))
+        self.historical = int(self.cues.get("historical_years", 5))  # years back a story is of the past
         self.armed = next((e for e in entries.values() if e.type == "armed_attack" and not e.weak), None)
         self.kidnap = next((e for e in entries.values() if e.type == "kidnapping"), None)
         rendition = self.cues.get("rendition", {})
@@ -839,13 +840,7 @@ class SentenceAnalyzer:
             elif cand.entry.subject_patient:
                 # "Ulemek surrendered to the police": the subject is held by those he gave himself up to
                 tgt = [antecedent_of(c) for c in head.children if c.dep_ == "nsubj"]
-                resp = [
-                    g
-                    for p in head.children
-                    if p.dep_ == "prep" and p.lower_ == "to"
-                    for g in p.children
-                    if g.dep_ == "pobj"
-                ]
+                resp = _in_objects(head, ("to",))
             else:
                 resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
                 tgt = self.roles.patient_tokens(head)
@@ -1621,14 +1616,13 @@ class SentenceAnalyzer:
         1998 killing": of that year)."""
         found = [(start, r) for start, r in self.anchors() if start < i]
         pub = self.dates.published
-        old = int(self.res.cues.get("historical_years", 5))
         # "the government that announced the withdrawal in the last days of October 1956. Early
         # on 4 November …": in a story of the distant past, a date that only wants a year takes
         # the last one told, in whatever clause (as ``anchors`` does); in news ("campaigners
         # rounded up in May 2018. On 28 December a court …") the bare day is the latest one
         # before publication
         year = found[-1][1].date.year if found else None
-        if text and pub and year and anchored(text, None) is False and pub.year - year >= old:
+        if text and pub and year and anchored(text, None) is False and pub.year - year >= self.historical:
             return found[-1][1]
         told = [(start, r) for start, r in found if not self._thing_clause(start)]
         last = told[-1] if told else (found[-1] if found else None)
