@@ -2,8 +2,9 @@
 
 The rules keep a hostile act only when they can name the state behind it, and a response only
 when they can name the state that took it (``records._to_event``): that keeps ordinary crime
-out, but it also drops real incidents of an on-topic article whose state the text gives in a
-way no rule reads ("A King County Superior Court jury on Friday convicted …"). For each such
+out, but it also drops real incidents whose state the text gives in a way no rule reads ("A
+King County Superior Court jury on Friday convicted …"), and the acts of a state's own police,
+courts and killers at home in an article that names no state at all. For each such
 dropped candidate a logistic model, trained on the gold of the opened evaluation sets
 (:mod:`plotwatch.extract.training`), estimates how likely it is to be an incident that no
 stated event of the article already gives; candidates at or above the model's threshold are

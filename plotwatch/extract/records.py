@@ -71,7 +71,6 @@ def doc_to_extraction(
         stated_responses=sum(1 for c in cands if not c.hostile and c.agent_state),
         tokens=len(doc),
     )
-    on_topic = facts.stated_acts + facts.stated_responses > 0
     narratives = [_narrative_date(analyzer, cand, ref_year) for cand in cands]
     kept = [_to_event(c, dates, ref_year, res, n, dateline) for c, n in zip(cands, narratives, strict=True)]
     stated = {(e.sentence_start, e.type) for e in kept if e is not None}
@@ -80,13 +79,13 @@ def doc_to_extraction(
         if (
             event is None
             and learned is not None
-            and on_topic
             and cand.agent_state is None
             and (cand.sent.start_char, cand.type) not in stated  # the same event, seen twice
             and not (cand.type in stated_types and _refers_back(cand.head))
         ):
-            # no state named, in an article with some event whose state is: the learned
-            # filter's second opinion (plotwatch.extract.learned)
+            # no state named: the learned filter's second opinion (plotwatch.extract.learned),
+            # asked in every article; it is told whether the article states any event's state
+            # (a state's police and courts at home, in an article naming no state, count too)
             event = _to_event(cand, dates, ref_year, res, narrative, dateline, stateless=True)
             p = learned.probability(features(cand, event, facts)) if event is not None else 0.0
             if event is None or p < learned.threshold:

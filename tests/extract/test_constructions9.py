@@ -24,7 +24,8 @@ def of_type(ex: Extractor, text: str, kind: str, published: str = "2021-05-04") 
 
 
 def test_an_act_with_no_one_blamed_has_no_state(ex: Extractor) -> None:
-    assert [e.agent_state for e in hostile(ex, ACT + "The police never found the gunman.")] == []
+    # the learned filter may keep the act, never with a state
+    assert {e.agent_state for e in hostile(ex, ACT + "The police never found the gunman.")} <= {None}
 
 
 def test_held_responsible_names_the_state(ex: Extractor) -> None:
@@ -39,7 +40,7 @@ def test_a_suspected_state_organ_names_the_state(ex: Extractor) -> None:
 
 def test_suspected_men_of_a_nationality_name_no_state(ex: Extractor) -> None:
     text = ACT + "Two Algerian men were suspected of the murder."
-    assert [e.agent_state for e in hostile(ex, text)] == []
+    assert {e.agent_state for e in hostile(ex, text)} <= {None}
 
 
 def test_a_bare_responsible_after_the_act_names_the_state(ex: Extractor) -> None:
