@@ -110,6 +110,7 @@ def test_the_shipped_model_was_trained_on_opened_sets_only() -> None:
     assert model.info["sets"] == ["seeds", *OPENED_SETS]
     assert model.info["negatives_from"] == ["background/lee.jsonl"]
     assert "eval/heldout11" not in OPENED_SETS  # sealed: never trained on
+    assert "eval/heldout16" not in OPENED_SETS
     assert 0.0 < model.threshold < 1.0 and model.info["positives"] > 0
 
 
