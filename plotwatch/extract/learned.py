@@ -44,6 +44,16 @@ class ArticleFacts:
     stated_responses: int  # responses with a state that took them
     tokens: int
 
+    @property
+    def on_subject(self) -> bool:
+        """Some event of the article has a stated state."""
+        return self.stated_acts + self.stated_responses > 0
+
+
+def on_subject(feats: dict[str, float]) -> bool:
+    """The candidate's article has an event with a stated state (read from its features)."""
+    return feats.get("stated_acts", 0.0) + feats.get("stated_responses", 0.0) > 0
+
 
 def features(cand: Candidate, event: EventMention, article: ArticleFacts) -> dict[str, float]:
     """The model's inputs for one stateless candidate and the event it would become."""
@@ -121,25 +131,45 @@ def _context(cand: Candidate) -> dict[str, float]:
 
 @dataclass
 class MentionFilter:
-    """Logistic weights over :func:`features`, and the probability needed to keep."""
+    """Logistic weights over :func:`features`, and the probability needed to keep.
+
+    ``off_subject``: the weights for candidates of articles where no event has a stated state
+    (a state's police and courts at home, in an article naming no state; news on other
+    subjects), fitted on every candidate; the main weights are fitted on the candidates of
+    articles on the subject only, so the many of the background news do not move them.
+    Without it, the filter is not asked in such articles."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
     info: dict[str, Any] = field(default_factory=dict)
+    off_subject: MentionFilter | None = None
+
+    def asks(self, article: ArticleFacts) -> bool:
+        return article.on_subject or self.off_subject is not None
 
     def probability(self, feats: dict[str, float]) -> float:
+        if self.off_subject is not None and not on_subject(feats):
+            return self.off_subject.probability(feats)
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "format": FORMAT,
             "bias": self.bias,
             "threshold": self.threshold,
             "weights": dict(sorted(self.weights.items())),
             "info": self.info,
         }
+        if self.off_subject is not None:
+            off = self.off_subject
+            out["off_subject"] = {
+                "bias": off.bias,
+                "weights": dict(sorted(off.weights.items())),
+                "info": off.info,
+            }
+        return out
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -162,8 +192,20 @@ class MentionFilter:
         try:
             weights = {str(k): float(v) for k, v in dict(doc["weights"]).items()}
             bias, threshold = float(doc["bias"]), float(doc["threshold"])
+            off = doc.get("off_subject")
+            off_subject = (
+                cls(
+                    weights={str(k): float(v) for k, v in dict(off["weights"]).items()},
+                    bias=float(off["bias"]),
+                    threshold=threshold,
+                    info=dict(off.get("info") or {}),
+                )
+                if off is not None
+                else None
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{path}: malformed mention filter ({exc})") from exc
         if not 0.0 <= threshold <= 1.0:
             raise ConfigError(f"{path}: threshold {threshold} is not a probability")
-        return cls(weights=weights, bias=bias, threshold=threshold, info=dict(doc.get("info") or {}))
+        info = dict(doc.get("info") or {})
+        return cls(weights=weights, bias=bias, threshold=threshold, info=info, off_subject=off_subject)

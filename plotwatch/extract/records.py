@@ -79,13 +79,14 @@ def doc_to_extraction(
         if (
             event is None
             and learned is not None
+            and learned.asks(facts)
             and cand.agent_state is None
             and (cand.sent.start_char, cand.type) not in stated  # the same event, seen twice
             and not (cand.type in stated_types and _refers_back(cand.head))
         ):
-            # no state named: the learned filter's second opinion (plotwatch.extract.learned),
-            # asked in every article; it is told whether the article states any event's state
-            # (a state's police and courts at home, in an article naming no state, count too)
+            # no state named: the learned filter's second opinion (plotwatch.extract.learned);
+            # in an article where no event has a stated state (a state's police and courts at
+            # home, in an article naming no state), its weights for such articles
             event = _to_event(cand, dates, ref_year, res, narrative, dateline, stateless=True)
             p = learned.probability(features(cand, event, facts)) if event is not None else 0.0
             if event is None or p < learned.threshold:

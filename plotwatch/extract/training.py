@@ -25,7 +25,7 @@ from plotwatch.errors import ConfigError
 from plotwatch.evaluate.gold import GoldIncident, load_gold
 from plotwatch.evaluate.matching import compatible
 from plotwatch.evaluate.scoring import Counts
-from plotwatch.extract.learned import ArticleFacts, MentionFilter
+from plotwatch.extract.learned import ArticleFacts, MentionFilter, on_subject
 from plotwatch.types import EventMention, RawArticle
 
 # The opened sets, relative to the repository (seeds: relative to the shared data). The
@@ -106,6 +106,9 @@ class _Recorder(MentionFilter):
         super().__init__(weights={}, bias=0.0, threshold=0.0)
         self.seen: list[dict[str, float]] = []
 
+    def asks(self, article: ArticleFacts) -> bool:
+        return True
+
     def probability(self, feats: dict[str, float]) -> float:
         self.seen.append(feats)
         return 1.0
@@ -155,6 +158,17 @@ def collect(
 
 
 def fit(
+    rows: Sequence[Row], c: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD, info: dict | None = None
+) -> MentionFilter:
+    """The filter: weights fitted on the rows of articles on the subject (some event with a
+    stated state), and, as its ``off_subject`` part, weights fitted on all rows, for the
+    candidates of the other articles."""
+    main = _fit([r for r in rows if on_subject(r.feats)], c, threshold, info)
+    main.off_subject = _fit(rows, c, threshold, None)
+    return main
+
+
+def _fit(
     rows: Sequence[Row], c: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD, info: dict | None = None
 ) -> MentionFilter:
     """A logistic regression over the rows' features (needs scikit-learn)."""

@@ -53,15 +53,25 @@ def test_the_filter_keeps_what_it_scores_above_its_threshold(with_filter: Extrac
     assert events[1].confidence < events[0].confidence  # below the rules' own events
 
 
-def test_the_filter_is_asked_in_an_article_with_no_stated_event_and_told_so(with_filter: Extractor) -> None:
+def test_the_filter_is_not_asked_in_an_article_with_no_stated_event(with_filter: Extractor) -> None:
     # the conviction alone: nothing in the article is on the subject by the rules' standard,
-    # and the model knows it (a state's courts at home, in an article that names no state)
-    model = MentionFilter(weights={"type=conviction": 5.0, "on_topic": -10.0}, bias=-2.0, threshold=0.5)
+    # and the model has no weights for such articles
+    _use(with_filter, MentionFilter(weights={"type=conviction": 5.0}, bias=-2.0, threshold=0.5))
+    assert with_filter.extract(JURY, dt.date(1991, 3, 9)).events == []
+
+
+def test_off_subject_weights_score_the_articles_with_no_stated_event(with_filter: Extractor) -> None:
+    # a state's court at home, in an article that names no state: the off-subject weights
+    # decide there, the main weights in an article with a stated event
+    off = MentionFilter(weights={"type=conviction": 5.0}, bias=-2.0, threshold=0.5)
+    model = MentionFilter(weights={"type=conviction": -5.0}, bias=-2.0, threshold=0.5, off_subject=off)
     _use(with_filter, model)
     alone = with_filter.extract(JURY, dt.date(1991, 3, 9)).events
     assert [(e.type, e.agent_state, e.country) for e in alone] == [("conviction", None, None)]
     after_act = with_filter.extract(NO_STATE, dt.date(1991, 3, 9)).events
     assert [(e.type, e.agent_state, e.country, e.date.value) for e in after_act] == [ACT]
+    off.weights["type=conviction"] = -5.0
+    assert with_filter.extract(JURY, dt.date(1991, 3, 9)).events == []
 
 
 def test_the_filter_drops_what_it_scores_below_its_threshold(with_filter: Extractor) -> None:
@@ -84,6 +94,10 @@ def test_a_model_file_round_trips(tmp_path: Path) -> None:
     model.save(tmp_path / "m.json")
     back = MentionFilter.load(tmp_path / "m.json")
     assert back == model
+    off = MentionFilter(weights={"type=arrest": -2.0}, bias=-1.0, threshold=0.4, info={"rows": 5})
+    model.off_subject = off
+    model.save(tmp_path / "m2.json")
+    assert MentionFilter.load(tmp_path / "m2.json") == model
     assert back.probability({"hostile": 1.0}) > back.probability({"type=arrest": 1.0})
 
 
@@ -95,6 +109,10 @@ def test_a_model_file_round_trips(tmp_path: Path) -> None:
         (json.dumps({"format": "plotwatch-mention-filter/1"}), "refit it with"),
         (json.dumps({"format": FORMAT, "bias": 0, "threshold": 0.5}), "malformed"),
         (json.dumps({"format": FORMAT, "bias": 0, "threshold": 2, "weights": {}}), "not a probability"),
+        (
+            json.dumps({"format": FORMAT, "bias": 0, "threshold": 0.5, "weights": {}, "off_subject": {}}),
+            "malformed",
+        ),
     ],
 )
 def test_a_bad_model_file_is_a_clear_error(tmp_path: Path, content: str, problem: str) -> None:
@@ -112,6 +130,8 @@ def test_the_shipped_model_was_trained_on_opened_sets_only() -> None:
     assert "eval/heldout11" not in OPENED_SETS  # sealed: never trained on
     assert "eval/heldout16" not in OPENED_SETS
     assert 0.0 < model.threshold < 1.0 and model.info["positives"] > 0
+    # the off-subject weights: fitted on every row, the background's off-subject ones too
+    assert model.off_subject is not None and model.off_subject.info["rows"] > model.info["rows"]
 
 
 def test_the_extractor_loads_the_shipped_model() -> None:
@@ -125,7 +145,10 @@ def test_training_rows_are_labelled_against_the_gold(ex: Extractor) -> None:
     assert rows and {r.set for r in rows} == {"seeds"}
     assert any(r.label for r in rows) and not all(r.label for r in rows)
     model = fit(rows, c=1.0, threshold=0.5)
+    # the seeds all state some event's state: the main weights see every row, as do the
+    # off-subject ones
     assert model.weights and model.info["rows"] == len(rows)
+    assert model.off_subject is not None and model.off_subject.info["rows"] == len(rows)
 
 
 def test_default_sets_name_a_missing_folder(tmp_path: Path) -> None:
