@@ -73,10 +73,10 @@ def bench_filter_train(
     model = fit(rows, c, threshold, info=info)
     target = out or PACKAGE_DATA / MODEL_NAME
     model.save(target)
-    off_rows = model.off_subject.info["rows"] if model.off_subject is not None else 0
     if as_json:
         _print_json({"model": str(target), **model.info})
         return
+    off_rows = model.off_subject.info["rows"] if model.off_subject is not None else 0
     console.print(
         f"{model.info['rows']} stateless candidates in articles on the subject, {model.info['positives']} of"
         f" them new incidents; {off_rows} in all (the off-subject weights); model written to {target}"

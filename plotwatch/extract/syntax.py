@@ -248,8 +248,9 @@ def repair_parse(doc: Doc) -> None:
       subject, which would make Rome the killer; it is a compound modifier (a place).
     - "investigating judges in Paris placed three men under investigation": "investigating" is
       parsed as a verb whose object is "judges" (an inquiry into judges); it modifies them.
-    - "found X, Y and the sergeant Z guilty": "guilty" is parsed as a modifier of Z; it is the
-      predicate of "found".
+
+    ("found X, Y and the sergeant Z guilty" is mended earlier, by :func:`attach_verdicts`,
+    before the triggers are read.)
     """
     for tok in doc:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -276,13 +277,12 @@ def repair_parse(doc: Doc) -> None:
         dets = [c for c in (*head.children, *tok.children) if c.dep_ == "det" and c.i < tok.i]
         if dets and all(t.ent_type_ == "GPE" or t.dep_ == "compound" for t in doc[tok.i + 1 : head.i]):
             tok.dep_ = "compound"
-    attach_verdicts(doc)
 
 
 def attach_verdicts(doc: Doc) -> None:
     """ "found X, Y and the sergeant Z guilty": after a long list of names the verdict word is
-    parsed as a modifier of the last name; it is the predicate of "found" (run before the
-    triggers are read, and again with the other repairs: it changes nothing the second time)."""
+    parsed as a modifier of the last name; it is the predicate of "found" (run by the trigger
+    component, before the triggers are read)."""
     for tok in doc:
         if tok.lower_ not in ("guilty", "innocent") or tok.dep_ != "amod" or tok.head.i > tok.i:
             continue

@@ -168,9 +168,7 @@ def fit(
     return main
 
 
-def _fit(
-    rows: Sequence[Row], c: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD, info: dict | None = None
-) -> MentionFilter:
+def _fit(rows: Sequence[Row], c: float, threshold: float, info: dict | None) -> MentionFilter:
     """A logistic regression over the rows' features (needs scikit-learn)."""
     try:
         from sklearn.feature_extraction import DictVectorizer
