@@ -28,6 +28,8 @@ from plotwatch.extract.syntax import (
     SUBJECT,
     antecedent_of,
     attach_verdicts,
+    detach_fronted_dates,
+    one_subject,
     passive_subject,
 )
 from plotwatch.types import HOSTILE_TYPES
@@ -297,6 +299,15 @@ class TriggerComponent:
         return (
             tok.ent_type_ in ("PERSON", "NORP")
             or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)  # "the editor X"
+            or any(  # "X, a local politician" (a name the tagger does not know)
+                c.dep_ == "appos" and c.lemma_.lower() in self.person_nouns
+                for c in tok.children
+                if c.i > tok.i
+            )
+            or (  # "the human rights defender X" (even when the tagger takes X for an organisation)
+                tok.pos_ == "PROPN"
+                and any(c.dep_ == "compound" and c.lemma_.lower() in self.person_nouns for c in tok.children)
+            )
             or tok.lemma_.lower() in self.person_nouns
             or tok.lower_ in ("he", "she", "they", "him", "her", "them", "his", "their")  # "into his car"
             or (tok.lower_ == "who" and tok.head.dep_ == "relcl")  # "two students, who were seized"
@@ -310,6 +321,8 @@ class TriggerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         attach_verdicts(doc)
+        detach_fronted_dates(doc)
+        one_subject(doc)
         spans = []
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]

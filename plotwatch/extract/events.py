@@ -1854,6 +1854,26 @@ class SentenceAnalyzer:
                         states = list(dict.fromkeys(named))
             if len(states) > 1:
                 return [replace(cand, agent_state=s, actors=list(cand.actors)) for s in states]
+            gapped = self._gapped_states(cand.head)
+            if cand.agent_state and gapped:
+                # "Britain recalled its high commissioner and the United States its ambassador":
+                # the second state, with its verb left out, acts too; it is no target
+                phrases = {code: self.doc[tok.left_edge.i : tok.i + 1].text for tok, code in gapped}
+                states_named = {*phrases.values(), *(p.removeprefix("the ") for p in phrases.values())}
+                actors = [a for a in cand.actors if not (a.role == "target" and a.name in states_named)]
+                for phrase in phrases.values():
+                    # "its ambassador and Norway its envoy": the first state's object only
+                    actors = [
+                        replace(a, name=a.name.split(f" and {phrase} ")[0]) if a.role == "target" else a
+                        for a in actors
+                    ]
+                out = [replace(cand, actors=actors)]
+                for code, phrase in phrases.items():
+                    if code != cand.agent_state:
+                        own = [a for a in actors if a.role != "responder"]
+                        who = ActorMention(name=phrase, role="responder", kind="state", country=code)
+                        out.append(replace(cand, agent_state=code, actors=[who, *own]))
+                return out
             return [cand]
         ones = [t for t in cand.sent if t.lower_ == "one" and t.i > cand.head.i]
         per_one = [(t, self._places(list(t.subtree), [], cand.sent)[0]) for t in ones]
@@ -1876,6 +1896,23 @@ class SentenceAnalyzer:
                 c._expanded = True  # type: ignore[attr-defined]
             return out
         return [cand]
+
+    def _gapped_states(self, head: Token) -> list[tuple[Token, str]]:
+        """The states of gapped clauses joined to a response ("… recalled its envoy and the
+        United States its ambassador"): a state the parser conjoins to something after the
+        trigger, followed by "its"/"their" and a noun of its own (however the parser hangs them)."""
+        out = []
+        doc = self.doc
+        for tok in head.subtree:
+            if tok.i <= head.i or tok.dep_ != "conj" or tok.i + 2 >= len(doc):
+                continue
+            nxt = doc[tok.i + 1]
+            owned = (
+                nxt.lower_ in ("its", "their") and nxt.head.pos_ in ("NOUN", "PROPN") and nxt.head.i > nxt.i
+            )
+            if owned and tok.ent_type_ == "GPE" and (code := self.roles.phrase_country(tok)):
+                out.append((tok, code))
+        return out
 
     def _done_by_non_state(self, cand: Candidate) -> bool:
         """ "an armed group whose raids in southern Rwanda killed nine people": a response word

@@ -97,12 +97,20 @@ def doc_to_extraction(
     return Extraction(entities=_entities(doc, res), events=events)
 
 
+DEFINITE = ("the", "these", "those", "this", "that", "its", "their")
+# Nouns a verb trigger may complete ("the decision to expel the diplomats").
+DECISION_NOUNS = frozenset({"decision", "move", "step", "order", "choice"})
+
+
 def _refers_back(head: Token) -> bool:
     """A noun trigger with a definite or possessive determiner ("the expulsions were connected
-    to …", "its sanctions"): in an article that states an event of its type, a reference to it."""
+    to …", "its sanctions"), or a verb completing such a noun for a decision ("praised the
+    decision by the country to expel the diplomats"): in an article that states an event of its
+    type, a reference to it."""
+    if head.pos_ == "VERB" and head.dep_ == "acl" and head.head.lemma_.lower() in DECISION_NOUNS:
+        head = head.head
     return head.pos_ == "NOUN" and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "this", "that", "its", "their")
-        for c in head.children
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children
     )
 
 

@@ -279,6 +279,57 @@ def repair_parse(doc: Doc) -> None:
             tok.dep_ = "compound"
 
 
+def detach_fronted_dates(doc: Doc) -> None:
+    """ "On 7 May 1999 Yury Zakharanka, a former minister, was seized": with no comma after a
+    fronted date the parser takes the name that follows for the date's object, and the verb is
+    left with no subject; the date is the preposition's object and the name the verb's subject
+    (run by the trigger component, before the triggers are read)."""
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in") or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb, obj = prep.head, next((c for c in prep.children if c.dep_ == "pobj"), None)
+        times = ("morning", "afternoon", "evening", "night", "day", "weekend")
+        if (
+            obj is None
+            or not prep.i < obj.i < verb.i
+            or obj.ent_type_ in ("DATE", "TIME")
+            or obj.lemma_ in times
+        ):
+            continue
+        dates = [c for c in obj.children if c.i < obj.i and c.ent_type_ == "DATE"]
+        if not dates or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if any(t.ent_type_ == "DATE" for t in doc[dates[-1].right_edge.i + 1 : obj.i]):
+            continue  # the date runs on into the noun ("On May 7 1999 morning"): no subject there
+        root = next((d for d in reversed(dates) if d.pos_ in ("PROPN", "NOUN")), dates[-1])
+        root.head, root.dep_ = prep, "pobj"
+        for other in dates:
+            if other is not root:
+                other.head = root
+        obj.head = verb
+        obj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+
+
+def one_subject(doc: Doc) -> None:
+    """ "the Commonwealth suspended Nigeria, Britain recalled its envoy": a verb has one subject;
+    when the parser gives it two, a time among them is a time ("leaders meeting on Monday
+    evening agreed"), and of the others the one next to it is its subject; one a comma divides
+    from it belongs to a clause before and is left unattached (``dep``) rather than read as a
+    second doer (run by the trigger component)."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        if len(subjects) < 2:
+            continue
+        times = [c for c in subjects if c.ent_type_ in ("DATE", "TIME")]
+        for extra in times:  # "leaders meeting on Monday evening agreed": a time, not a doer
+            extra.dep_ = "npadvmod"
+        subjects = [c for c in subjects if c not in times] or subjects[-1:]
+        near = subjects[-1]
+        for extra in subjects[:-1]:
+            if any(t.lower_ in (",", ";") for t in doc[extra.i : near.left_edge.i]):
+                extra.dep_ = "dep"  # "… suspended Nigeria, Britain recalled": a clause before
+
+
 def attach_verdicts(doc: Doc) -> None:
     """ "found X, Y and the sergeant Z guilty": after a long list of names the verdict word is
     parsed as a modifier of the last name; it is the predicate of "found" (run by the trigger

@@ -558,7 +558,9 @@ def test_charge_without_authority_takes_the_state_holding_the_person(ex: Extract
     e = one(ex, text, "charge", dt.date(2019, 5, 10))
     assert e.agent_state == "BE" and e.date.value == "2019-03-09"
     assert "Assadollah Assadi" in names(e, "target")
-    assert not [x for x in events(ex, text.split(". ")[1], dt.date(2019, 5, 10)) if x.type == "charge"]
+    # alone, the charge has no state to take (the learned filter may keep it, never with a state)
+    alone = events(ex, text.split(". ")[1], dt.date(2019, 5, 10))
+    assert not [x for x in alone if x.type == "charge" and x.agent_state]
 
 
 @pytest.mark.parametrize(
