@@ -288,14 +288,8 @@ def detach_fronted_dates(doc: Doc) -> None:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "in") or prep.head.pos_ not in ("VERB", "AUX"):
             continue
         verb, obj = prep.head, next((c for c in prep.children if c.dep_ == "pobj"), None)
-        times = ("morning", "afternoon", "evening", "night", "day", "weekend")
-        if (
-            obj is None
-            or not prep.i < obj.i < verb.i
-            or obj.ent_type_ in ("DATE", "TIME")
-            or obj.lemma_ in times
-        ):
-            continue
+        if obj is None or not prep.i < obj.i < verb.i or obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "on Monday evening agreed": the time ends the date, no name follows
         dates = [c for c in obj.children if c.i < obj.i and c.ent_type_ == "DATE"]
         if not dates or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
@@ -312,22 +306,14 @@ def detach_fronted_dates(doc: Doc) -> None:
 
 def one_subject(doc: Doc) -> None:
     """ "the Commonwealth suspended Nigeria, Britain recalled its envoy": a verb has one subject;
-    when the parser gives it two, a time among them is a time ("leaders meeting on Monday
-    evening agreed"), and of the others the one next to it is its subject; one a comma divides
+    when the parser gives it two, the one next to it is its subject, and one a comma divides
     from it belongs to a clause before and is left unattached (``dep``) rather than read as a
     second doer (run by the trigger component)."""
     for verb in doc:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
-        if len(subjects) < 2:
-            continue
-        times = [c for c in subjects if c.ent_type_ in ("DATE", "TIME")]
-        for extra in times:  # "leaders meeting on Monday evening agreed": a time, not a doer
-            extra.dep_ = "npadvmod"
-        subjects = [c for c in subjects if c not in times] or subjects[-1:]
-        near = subjects[-1]
         for extra in subjects[:-1]:
-            if any(t.lower_ in (",", ";") for t in doc[extra.i : near.left_edge.i]):
-                extra.dep_ = "dep"  # "… suspended Nigeria, Britain recalled": a clause before
+            if any(t.lower_ in (",", ";") for t in doc[extra.i : subjects[-1].left_edge.i]):
+                extra.dep_ = "dep"
 
 
 def attach_verdicts(doc: Doc) -> None:
