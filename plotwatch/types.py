@@ -165,6 +165,7 @@ class EventMention:
     trigger_end: int | None = None
     generic: bool = False  # type inferred from a generic trigger ("plot", "attack"); fusion may re-type
     date_inferred: bool = False  # the year comes from the article's other dates, not this sentence
+    state_inferred: bool = False  # the agent state is the country the story is in, not stated for this event
 
 
 @dataclass

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from pathlib import Path
 
 from spacy.language import Language
@@ -73,15 +74,35 @@ class GazetteerComponent:
             if lower:
                 self.lower.add(ent.id, lower)
         self.kinds = {e.id: e.kind for e in resources.entities}
+        self.order = {e.id: i for i, e in enumerate(resources.entities)}
+        self.countries = {e.id: e.country for e in resources.entities}
+        # one-word names and demonyms of states ("Belarus", "Belarusian"): which states an
+        # article is about, to tell apart entities that share a name
+        self.state_words = {
+            form.lower(): ent.country
+            for ent in resources.entities
+            if ent.kind == "state" and ent.country
+            for form in (*ent.surface_forms, *ent.demonyms)
+            if " " not in form.strip()
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        hits: dict[tuple[int, int], list[str]] = {}
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
-                key = doc.vocab.strings[match_id]
-                spans.append(Span(doc, start, end, label=self.kinds[key], kb_id=key))
+                hits.setdefault((start, end), []).append(doc.vocab.strings[match_id])
+        named = self._states_named(doc) if any(len(set(keys)) > 1 for keys in hits.values()) else Counter()
+        spans = []
+        for (start, end), keys in hits.items():
+            # a name two entities share ("KGB": the Soviet one, Belarus's): the one of the state
+            # the article names most, else the one listed first
+            key = min(set(keys), key=lambda k: (-named[self.countries[k] or ""], self.order[k]))
+            spans.append(Span(doc, start, end, label=self.kinds[key], kb_id=key))
         doc.spans[GAZ_KEY] = filter_spans(spans)
         return doc
+
+    def _states_named(self, doc: Doc) -> Counter[str]:
+        return Counter(code for tok in doc if (code := self.state_words.get(tok.lower_)))
 
 
 class WordMatcher:

@@ -84,6 +84,9 @@ class Candidate:
     date: Resolved | None = None
     place: Place | None = None
     origin: Place | None = None  # "from X" (extradition)
+    # the country the story is in, for a response no one is named to take in an article that
+    # names no state behind its acts: the country of the event the learned filter keeps
+    story_state: str | None = None
     actors: list[ActorMention] = field(default_factory=list)
     agent_state: str | None = None
     target_countries: set[str] = field(default_factory=set)

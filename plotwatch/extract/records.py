@@ -93,6 +93,10 @@ def doc_to_extraction(
                 continue
             event.confidence = round(min(p, 0.6), 2)
         if event is not None:
+            if event.agent_state is None and cand.story_state:
+                event.agent_state = event.country = cand.story_state
+                event.place_precision = "country"
+                event.state_inferred = True
             events.append(event)
     return Extraction(entities=_entities(doc, res), events=events)
 
@@ -724,8 +728,11 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
     here: str | None = None  # the country the article is about at this point
     held: dict[str, str] = {}  # a person arrested, charged or convicted -> by which state
     _held_by(cands)  # before the story's places: the state that holds the person comes first
-    for cand in cands:
+    for n, cand in enumerate(cands):
         targets = [a.canonical or a.name for a in cand.actors if a.role == "target"]
+        if not cand.hostile and cand.agent_state is None and cand.place is None:
+            # "The court gave Saadouni 15 years", after "A Belgian court … sentenced": that court's state
+            cand.agent_state = _body_told_before(cand, cands[:n])
         if cand.type in ("charge", "conviction") and cand.agent_state is None and cand.place is None:
             # "He was charged on March 9 with …": the state that holds him
             cand.agent_state = next((held[t] for t in targets if t in held), None)
@@ -743,6 +750,12 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
             told = [r for r in cands if not r.hostile and r.head.i < cand.head.i]
             states = {r.agent_state for r in told if r.agent_state}
             cand.agent_state = _story_country(trail, cand, acts, states)
+        elif not cand.hostile and cand.agent_state is None and cand.place is None and unnamed:
+            # "Two men were arrested a week later", in a story of a state's own police and
+            # courts: its country, though it does not decide whether the mention is kept
+            told = [r for r in cands if not r.hostile and r.head.i < cand.head.i]
+            states = {r.agent_state for r in told if r.agent_state}
+            cand.story_state = _story_country(trail, cand, [c for c in cands if c.hostile], states)
         if cand.hostile:
             perp = [a for a in cand.actors if a.role == "perpetrator" and a.name not in cand.referred]
             no_doer = not perp and not cand.predicated
@@ -772,6 +785,22 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
         if cand.type in ("arrest", "charge", "conviction") and cand.agent_state:
             held.update(dict.fromkeys(targets, cand.agent_state))
     _held_by(cands)
+
+
+def _body_told_before(cand: Candidate, before: list[Candidate]) -> str | None:
+    """The state of the body a response's definite responder ("the court", "the judge") names
+    back: the last earlier response whose responder has the same head noun and a state."""
+    nouns = {
+        words[1]
+        for a in cand.actors
+        if a.role == "responder" and len(words := a.name.lower().split()) == 2 and words[0] == "the"
+    }
+    for r in reversed(before):
+        if r.hostile or not r.agent_state:
+            continue
+        if any(a.role == "responder" and a.name.lower().split()[-1:] == [n] for a in r.actors for n in nouns):
+            return r.agent_state
+    return None
 
 
 HOLDING = ("arrest", "charge", "conviction")
@@ -805,6 +834,8 @@ def _held_by(cands: list[Candidate]) -> None:
         states = {code for code, who in held if _same_people(who, mine)}
         if len(states) == 1:  # held by two states (detained abroad, tried at home): unknown
             cand.agent_state = states.pop()
+        elif states:
+            cand.story_state = None  # nor is it the state of the place the story was last at
 
 
 def _dates_told_after(cands: list[Candidate], sents: list, analyzer: SentenceAnalyzer) -> None:

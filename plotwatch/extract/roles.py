@@ -32,6 +32,10 @@ STATE_ORGANS = frozenset(
 TIME_PREPS = frozenset({"after", "before", "since", "until", "following", "during", "amid"})
 # Nouns of "at the direction of X", "on the orders of X": X is behind the act.
 BEHEST = {"direction", "behest", "order", "instruction", "instigation", "command", "request"}
+# Terms of a release or a hearing, no one released ("freed on bail", "out on parole").
+TERMS = {"bail", "parole", "probation", "licence", "license", "remand"}
+# What a court gives, no one it is given to.
+PROCEDURES = {"sentence", "year", "term"}
 
 
 class RoleFinder:
@@ -153,6 +157,9 @@ class RoleFinder:
                     out.extend(c for p in withs for c in p.children if c.dep_ == "pobj")
                 elif child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in MISSILES:
                     continue  # "several shots were fired at him": at whom, below
+                elif child.dep_ == "dobj" and child.lemma_.lower() in PROCEDURES:
+                    # "handed X a life sentence": X, not the sentence
+                    out.extend(c for c in cur.children if c.dep_ == "dative")
                 elif child.dep_ in ("dobj", "nsubjpass") or (
                     passive_xcomp and cur is not head and child.dep_ == "nsubj"
                 ):
@@ -165,6 +172,7 @@ class RoleFinder:
                         if c.dep_ == "pobj"
                         and c.ent_type_ not in NOT_ACTORS
                         and c.lemma_.lower() not in BEHEST
+                        and c.lemma_.lower() not in TERMS
                     )
                 elif child.dep_ == "acl" and child.lemma_ == "target":
                     out.extend(c for c in child.children if c.dep_ == "dobj")

@@ -140,11 +140,11 @@ def collect(
             for art in s.articles():
                 recorder.seen.clear()
                 events = extractor.extract(art.text, art.published).events
-                stateless = [e for e in events if e.agent_state is None]
+                stateless = [e for e in events if e.agent_state is None or e.state_inferred]
                 if len(stateless) != len(recorder.seen):  # pragma: no cover - an invariant
                     raise RuntimeError("stateless events and recorded candidates differ")
                 aid = art.source_id
-                stated = [e for e in events if e.agent_state is not None]
+                stated = [e for e in events if e.agent_state is not None and not e.state_inferred]
                 covered = {g.gid for g in gold for e in stated if _compatible(e, g, aid)}
                 for event, feats in zip(stateless, recorder.seen, strict=True):
                     new = any(_compatible(event, g, aid) and g.gid not in covered for g in gold)
