@@ -190,12 +190,12 @@ class MentionFilter:
                 )
             raise ConfigError(f"{path}: not a mention filter (expected format {FORMAT!r})")
         try:
-            weights = {str(k): float(v) for k, v in dict(doc["weights"]).items()}
+            weights = _weights(doc)
             bias, threshold = float(doc["bias"]), float(doc["threshold"])
             off = doc.get("off_subject")
             off_subject = (
                 cls(
-                    weights={str(k): float(v) for k, v in dict(off["weights"]).items()},
+                    weights=_weights(off),
                     bias=float(off["bias"]),
                     threshold=threshold,
                     info=dict(off.get("info") or {}),
@@ -209,3 +209,7 @@ class MentionFilter:
             raise ConfigError(f"{path}: threshold {threshold} is not a probability")
         info = dict(doc.get("info") or {})
         return cls(weights=weights, bias=bias, threshold=threshold, info=info, off_subject=off_subject)
+
+
+def _weights(doc: dict[str, Any]) -> dict[str, float]:
+    return {str(k): float(v) for k, v in dict(doc["weights"]).items()}

@@ -743,19 +743,18 @@ def _fallback_states(cands: list[Candidate], doc: Doc, res: Resources, places: P
         if not cand.hostile and cand.agent_state is None and cand.place is None and cand.local_responder:
             cand.agent_state = here
         unnamed = cand.local_responder or not any(a.role == "responder" for a in cand.actors)
-        if not cand.hostile and cand.agent_state is None and cand.place is None and unnamed and dominant:
+        if not cand.hostile and cand.agent_state is None and cand.place is None and unnamed:
             # "Both women, who were arrested within days of the attack": the authorities of
-            # the country the story is in at that point (in a story about a state's hostile acts)
-            acts = [c for c in cands if c.hostile]
+            # the country the story is in at that point
             told = [r for r in cands if not r.hostile and r.head.i < cand.head.i]
             states = {r.agent_state for r in told if r.agent_state}
-            cand.agent_state = _story_country(trail, cand, acts, states)
-        elif not cand.hostile and cand.agent_state is None and cand.place is None and unnamed:
-            # "Two men were arrested a week later", in a story of a state's own police and
-            # courts: its country, though it does not decide whether the mention is kept
-            told = [r for r in cands if not r.hostile and r.head.i < cand.head.i]
-            states = {r.agent_state for r in told if r.agent_state}
-            cand.story_state = _story_country(trail, cand, [c for c in cands if c.hostile], states)
+            country = _story_country(trail, cand, [c for c in cands if c.hostile], states)
+            if dominant:  # a story about a state's hostile acts: its acting state
+                cand.agent_state = country
+            else:
+                # "Two men were arrested a week later", in a story of a state's own police and
+                # courts: its country, though it does not decide whether the mention is kept
+                cand.story_state = country
         if cand.hostile:
             perp = [a for a in cand.actors if a.role == "perpetrator" and a.name not in cand.referred]
             no_doer = not perp and not cand.predicated
@@ -798,7 +797,7 @@ def _body_told_before(cand: Candidate, before: list[Candidate]) -> str | None:
     for r in reversed(before):
         if r.hostile or not r.agent_state:
             continue
-        if any(a.role == "responder" and a.name.lower().split()[-1:] == [n] for a in r.actors for n in nouns):
+        if any(a.role == "responder" and a.name.lower().rsplit(" ", 1)[-1] in nouns for a in r.actors):
             return r.agent_state
     return None
 
