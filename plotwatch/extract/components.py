@@ -199,8 +199,10 @@ def tells_act(tok: Token, hostile: set[int]) -> bool:
     return any(t.i in hostile for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)
 
 
-# What is fired, not who is hit ("several shots were fired at him": him).
-MISSILES = frozenset({"shot", "bullet", "round", "volley", "burst"})
+# What is fired, not who is hit ("several shots were fired at him": him); what is brought, not
+# who is accused ("charges were brought against him": him).
+MISSILES = frozenset({"shot", "bullet", "round", "volley", "burst", "charge"})
+NOT_WHOM = ("DATE", "TIME")  # "fired him at once", "at dawn": no one aimed at
 
 
 def patient_of(tok: Token) -> Token | None:
@@ -276,6 +278,14 @@ class TriggerComponent:
             self.instr.add(f"instr:{etype}:{phrase}", tuple(phrase.split()))
         self.person_nouns = set(resources.cues.get("person_nouns", []))
         self.doer_nouns = set(resources.cues.get("doer_nouns", []))
+        # "stab to death" told around its object ("stabbed his mother and daughters to death")
+        self.to_death = {e.lemmas[0]: e for e in resources.triggers if e.lemmas[1:] == ("to", "death")}
+        # a verb and its object or preposition told apart ("brought the first charges", "charges
+        # were brought", "fired several shots at"); an act's object told apart is no act
+        # ("gathered enough credible intelligence to conclude")
+        self.verb_object = {e.lemmas: e for e in resources.triggers if len(e.lemmas) == 2}
+        self.response_object = {k: e for k, e in self.verb_object.items() if e.type not in HOSTILE_TYPES}
+        self.surnames: set[str] = set()  # the words of the article's person names (set per doc)
 
     def _accept(self, entry: TriggerEntry, span: Span) -> bool:
         head = span.root
@@ -319,6 +329,7 @@ class TriggerComponent:
     def _is_person(self, tok: Token) -> bool:
         return (
             tok.ent_type_ in ("PERSON", "NORP")
+            or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and tok.text in self.surnames)
             or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)  # "the editor X"
             or any(  # "X, a local politician" (a name the tagger does not know)
                 c.dep_ == "appos" and c.lemma_.lower() in self.person_nouns
@@ -340,16 +351,59 @@ class TriggerComponent:
             )
         )
 
+    def _split(self, doc: Doc) -> list[Span]:
+        """Two-part triggers told apart: "stab to death" around its object ("beat them and
+        their driver to death"), a verb and its object ("brought the first charges", "the
+        charges were brought"). The verb is the whole phrase's trigger."""
+        out = []
+        for tok in (t for t in doc if t.pos_ == "VERB"):
+            lemma = tok.lemma_.lower()
+            entry = self.to_death.get(lemma)
+            if entry is not None and any(
+                c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i + 1
+                for c in tok.children
+                if any(g.dep_ == "pobj" and g.lower_ == "death" for g in c.children)
+            ):
+                out.append(Span(doc, tok.i, tok.i + 1, label=entry.type, kb_id=entry.key))
+                continue
+            for obj in tok.children:
+                entry = self.response_object.get((lemma, obj.lemma_.lower()))
+                if entry is not None and obj.dep_ in ("dobj", "nsubjpass") and obj.i != tok.i + 1:
+                    out.append(Span(doc, tok.i, tok.i + 1, label=entry.type, kb_id=entry.key))
+                    break
+            else:
+                # "fired several shots at him", "spied for years on exiles": the verb and its
+                # preposition apart, on the verb or on what was fired
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if any(o.lemma_.lower() not in MISSILES for o in objs):
+                    continue
+                preps = [p for h in (tok, *objs) for p in h.children if p.dep_ == "prep" and p.i > tok.i + 1]
+                for prep in preps:
+                    entry = self.verb_object.get((lemma, prep.lower_))
+                    aimed = [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_WHOM]
+                    if entry is not None and aimed:
+                        out.append(Span(doc, tok.i, tok.i + 1, label=entry.type, kb_id=entry.key))
+                        break
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         attach_verdicts(doc)
         detach_fronted_dates(doc)
         one_subject(doc)
+        # a surname told alone ("Havel was freed", which the tagger may take for an
+        # organisation) is the person named in full before
+        self.surnames = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         spans = []
+        split = self._split(doc)
+        done = {s.start for s in split}
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
             span = Span(doc, start, end, label=entry.type, kb_id=entry.key)
+            if end - start == 1 and start in done:
+                continue  # "stabbed … to death" is no stabbing survived, "brought charges" no carrying
             if self._accept(entry, span):
                 spans.append(span)
+        spans += [s for s in split if self._accept(self.entries[s.kb_id_], s)]
         hostile = {s.root.i for s in spans if s.label_ in HOSTILE_TYPES or s.label_ == "generic"}
         spans = [
             s

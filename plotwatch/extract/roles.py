@@ -156,7 +156,15 @@ class RoleFinder:
                     # "broke off diplomatic relations with Libya": the state the ties were with
                     out.extend(c for p in withs for c in p.children if c.dep_ == "pobj")
                 elif child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in MISSILES:
-                    continue  # "several shots were fired at him": at whom, below
+                    # "several shots were fired at him": at whom, below; "brought charges against
+                    # X", "fired shots at X": the phrase may hang on the missile
+                    out.extend(
+                        g
+                        for p in child.children
+                        if p.dep_ == "prep" and p.lower_ in ("against", "at")
+                        for g in p.children
+                        if g.dep_ == "pobj" and g.ent_type_ not in NOT_ACTORS
+                    )
                 elif child.dep_ == "dobj" and child.lemma_.lower() in PROCEDURES:
                     # "handed X a life sentence": X, not the sentence
                     out.extend(c for c in cur.children if c.dep_ == "dative")

@@ -47,6 +47,9 @@ OPENED_SETS = (
     "eval/heldout13",
     "eval/heldout14",
     "eval/heldout15",
+    "eval/heldout16",
+    "eval/heldout17",
+    "eval/heldout18",
 )
 DEFAULT_C = 0.5  # inverse regularisation strength (chosen by bench filter-cv)
 DEFAULT_THRESHOLD = 0.6
