@@ -341,6 +341,10 @@ class DateResolver:
                 # four years back ("rounded up in May 2018. On 28 December a court …", told in
                 # 2021) would give that year again if it meant it: the latest such month
                 return y - back
+            if back >= 5 and len(told) >= 7 and int(told[5:7]) - month <= 3:
+                # a story decades back ("on 2 October 1968 …"): "On 18 September troops occupied
+                # the campus" steps back a few weeks in that year, not to the publication's year
+                return y - back
             return y - 1 if month > self.published.month else y
         return self.ref_year
 

@@ -89,3 +89,26 @@ def test_an_acts_words_told_apart_tell_no_act(ex: Extractor) -> None:
     # "gather intelligence" split by its adjectives is no spying on anyone
     text = "The agency had gathered enough credible intelligence to conclude that Iran directed the attacks."
     assert ("gathered", "surveillance") not in triggers(ex, text)
+
+
+def test_a_yearless_date_in_a_story_decades_back_is_of_the_storys_year(ex: Extractor) -> None:
+    text = (
+        "Fifty years on, the massacre is unpunished\n\n"
+        "MEXICO CITY – On 2 October 1968 soldiers opened fire on a student rally in Mexico City.\n\n"
+        "The square had been the last stop of a crackdown that had grown all summer. On 18 September "
+        "Mexican police arrested hundreds of students at the university."
+    )
+    arrests = [e for e in ex.extract(text, dt.date(2018, 10, 2)).events if e.type == "arrest"]
+    assert [e.date.value for e in arrests] == ["1968-09-18"]
+
+
+def test_a_yearless_date_long_before_the_storys_month_is_not_moved() -> None:
+    from plotwatch.extract.dates import DateResolver, PartialDate, Resolved
+
+    dates = DateResolver(dt.date(2020, 2, 28), 2020)
+    # a few weeks before the story's date: that year
+    back = dates.resolve("On 18 September", None, Resolved(PartialDate.of(1968, 10, 2)))
+    assert back is not None and back.date.value == "1968-09-18"
+    # half a year before it: no guess at the story's year (the publication's, as before)
+    far = dates.resolve("On 3 July", None, Resolved(PartialDate.of(1982, 12, 1)))
+    assert far is not None and far.date.value == "2019-07-03"
