@@ -1578,6 +1578,12 @@ class SentenceAnalyzer:
                         if not self.descriptive(start, ("appos",)) and not self._thing_clause(start)
                     ]
                     prev = told[-1] if told and anchored(span.text, None) is not False else None
+                    clause = self._describing(span.root.i)
+                    last = self._anchors[-1][0] if self._anchors else None
+                    if clause is not None and last is not None and clause == self._describing(last):
+                        # "Telli, who was arrested in 1976 and starved to death the following
+                        # year": a date in a describing clause counts from one before it there
+                        prev = self._anchors[-1][1]
                     prev = prev or (self._anchors[-1][1] if self._anchors else None)
                     res = self.dates.resolve(span.text, year, prev)
                     if res is not None and not self._back_to_now(span):
@@ -1602,6 +1608,10 @@ class SentenceAnalyzer:
             and not any(c.lower_ in ("who", "whom", "whose") for c in a.children)
             for a in self.doc[i].ancestors
         )
+
+    def _describing(self, i: int) -> Token | None:
+        """The nearest clause or apposition describing someone that token ``i`` is in."""
+        return next((a for a in self.doc[i].ancestors if a.dep_ in ("relcl", "appos")), None)
 
     def descriptive(self, i: int, deps: tuple[str, ...] = ("relcl", "appos")) -> bool:
         """A date in a clause describing someone ("Markov, who had defected in 1969, …"): no
@@ -1703,7 +1713,18 @@ class SentenceAnalyzer:
                 del spans[key]
             if not any(s <= span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
-        return list(spans.values())
+        return [s for s in spans.values() if not self._present_day(s)]
+
+    def _present_day(self, span: Span) -> bool:
+        """ "today's Guinea-Bissau", "what is today Kazakhstan": the place's present name, no
+        date."""
+        low = [t.lower_ for t in span]
+        if low[:1] != ["today"] or len(low) > 2 or (len(low) == 2 and low[1] not in ("'s", "’s")):
+            return False
+        after = self.doc[span.end] if span.end < len(self.doc) else None
+        if after is not None and after.lower_ in ("'s", "’s") and after.i + 1 < len(self.doc):
+            after = self.doc[after.i + 1]
+        return after is not None and after.pos_ == "PROPN"
 
     def _places(
         self, scope: list[Token], climb: list[Token], sent: Span, taken: bool = False

@@ -112,3 +112,34 @@ def test_a_yearless_date_long_before_the_storys_month_is_not_moved() -> None:
     # half a year before it: no guess at the story's year (the publication's, as before)
     far = dates.resolve("On 3 July", None, Resolved(PartialDate.of(1982, 12, 1)))
     assert far is not None and far.date.value == "2019-07-03"
+
+
+def anchors(ex: Extractor, text: str, published: dt.date) -> list[str | None]:
+    from plotwatch.extract.dates import DateResolver
+    from plotwatch.extract.events import SentenceAnalyzer
+    from plotwatch.extract.records import repair_parse
+
+    doc = ex.nlp(text)
+    repair_parse(doc)
+    analyzer = SentenceAnalyzer(doc, ex.resources, ex.places, DateResolver(published, None), ex.entries)
+    return [r.date.value for _, r in analyzer.anchors()]
+
+
+def test_a_places_present_day_name_is_no_date(ex: Extractor) -> None:
+    text = (
+        "On 14 March 1962 commandos landed near Bata. The colony, today's Equatorial Guinea, was "
+        "then Spanish. By the next day the force had withdrawn."
+    )
+    assert anchors(ex, text, dt.date(2022, 3, 14)) == ["1962-03-14", "1962-03-15"]
+    # the day's news is still the day's
+    news = "Today's verdict was welcomed by the families."
+    assert anchors(ex, news, dt.date(2022, 3, 14)) == ["2022-03-14"]
+
+
+def test_a_date_in_a_describing_clause_counts_from_one_before_it_there(ex: Extractor) -> None:
+    text = (
+        "In January 1971 a tribunal sentenced dozens to death. Among the victims of the purge was "
+        "Diallo Telli, the first secretary-general of the OAU, who was arrested in 1976 and starved "
+        "to death the following year."
+    )
+    assert anchors(ex, text, dt.date(2020, 11, 22)) == ["1971-01", "1976", "1977"]
