@@ -354,37 +354,45 @@ class TriggerComponent:
     def _split(self, doc: Doc) -> list[Span]:
         """Two-part triggers told apart: "stab to death" around its object ("beat them and
         their driver to death"), a verb and its object ("brought the first charges", "the
-        charges were brought"). The verb is the whole phrase's trigger."""
+        charges were brought") or its preposition ("fired several shots at him"). The verb is
+        the whole phrase's trigger."""
         out = []
         for tok in (t for t in doc if t.pos_ == "VERB"):
-            lemma = tok.lemma_.lower()
-            entry = self.to_death.get(lemma)
-            if entry is not None and any(
-                c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i + 1
-                for c in tok.children
-                if any(g.dep_ == "pobj" and g.lower_ == "death" for g in c.children)
-            ):
+            entry = self._to_death(tok) or self._verb_object(tok) or self._verb_prep(tok)
+            if entry is not None:
                 out.append(Span(doc, tok.i, tok.i + 1, label=entry.type, kb_id=entry.key))
-                continue
-            for obj in tok.children:
-                entry = self.response_object.get((lemma, obj.lemma_.lower()))
-                if entry is not None and obj.dep_ in ("dobj", "nsubjpass") and obj.i != tok.i + 1:
-                    out.append(Span(doc, tok.i, tok.i + 1, label=entry.type, kb_id=entry.key))
-                    break
-            else:
-                # "fired several shots at him", "spied for years on exiles": the verb and its
-                # preposition apart, on the verb or on what was fired
-                objs = [c for c in tok.children if c.dep_ == "dobj"]
-                if any(o.lemma_.lower() not in MISSILES for o in objs):
-                    continue
-                preps = [p for h in (tok, *objs) for p in h.children if p.dep_ == "prep" and p.i > tok.i + 1]
-                for prep in preps:
-                    entry = self.verb_object.get((lemma, prep.lower_))
-                    aimed = [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_WHOM]
-                    if entry is not None and aimed:
-                        out.append(Span(doc, tok.i, tok.i + 1, label=entry.type, kb_id=entry.key))
-                        break
         return out
+
+    def _to_death(self, verb: Token) -> TriggerEntry | None:
+        entry = self.to_death.get(verb.lemma_.lower())
+        told_apart = any(
+            c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i + 1
+            for c in verb.children
+            if any(g.dep_ == "pobj" and g.lower_ == "death" for g in c.children)
+        )
+        return entry if told_apart else None
+
+    def _verb_object(self, verb: Token) -> TriggerEntry | None:
+        lemma = verb.lemma_.lower()
+        for obj in verb.children:
+            entry = self.response_object.get((lemma, obj.lemma_.lower()))
+            if entry is not None and obj.dep_ in ("dobj", "nsubjpass") and obj.i != verb.i + 1:
+                return entry
+        return None
+
+    def _verb_prep(self, verb: Token) -> TriggerEntry | None:
+        """ "fired several shots at him", "spied for years on exiles": the preposition on the
+        verb or on what was fired."""
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(o.lemma_.lower() not in MISSILES for o in objs):
+            return None
+        lemma = verb.lemma_.lower()
+        for prep in (p for h in (verb, *objs) for p in h.children if p.dep_ == "prep" and p.i > verb.i + 1):
+            entry = self.verb_object.get((lemma, prep.lower_))
+            aimed = any(g.dep_ == "pobj" and g.ent_type_ not in NOT_WHOM for g in prep.children)
+            if entry is not None and aimed:
+                return entry
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         attach_verdicts(doc)

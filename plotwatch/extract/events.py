@@ -1609,14 +1609,14 @@ class SentenceAnalyzer:
             for a in self.doc[i].ancestors
         )
 
-    def _describing(self, i: int) -> Token | None:
+    def _describing(self, i: int, deps: tuple[str, ...] = ("relcl", "appos")) -> Token | None:
         """The nearest clause or apposition describing someone that token ``i`` is in."""
-        return next((a for a in self.doc[i].ancestors if a.dep_ in ("relcl", "appos")), None)
+        return next((a for a in self.doc[i].ancestors if a.dep_ in deps), None)
 
     def descriptive(self, i: int, deps: tuple[str, ...] = ("relcl", "appos")) -> bool:
         """A date in a clause describing someone ("Markov, who had defected in 1969, …"): no
         time of the narrative."""
-        return any(a.dep_ in deps for a in self.doc[i].ancestors)
+        return self._describing(i, deps) is not None
 
     def _anchor_before(self, i: int, text: str = "") -> Resolved | None:
         """The last date told before ``i`` that an anaphoric date may count from: a date in a
