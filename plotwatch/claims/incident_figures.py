@@ -18,8 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from plotwatch import yamlfile
 from plotwatch.claims.quantities import expression, quantity_range
 from plotwatch.claims.records import unit_head, unit_key
 from plotwatch.fuse.contradictions import FigureFact
@@ -53,7 +52,7 @@ class FigureSpan:
 
 @lru_cache(maxsize=1)
 def figure_fields() -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load((resources.files("plotwatch.data") / "claims.yaml").read_text(encoding="utf-8"))
+    data = yamlfile.load((resources.files("plotwatch.data") / "claims.yaml").read_text(encoding="utf-8"))
     out: dict[str, dict[str, Any]] = {}
     for name, spec in (data.get("incident_figures") or {}).items():
         cues = [str(c).lower() for c in spec.get("cues", [])]

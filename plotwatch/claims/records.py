@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 
+from plotwatch import yamlfile
 from plotwatch.store.db import Store
 from plotwatch.store.models import Article, Claim
 
@@ -38,7 +38,7 @@ def time_scope(text: str) -> str | None:
 
 
 def _synonyms() -> dict[str, str]:
-    data = yaml.safe_load((resources.files("plotwatch.data") / "claims.yaml").read_text(encoding="utf-8"))
+    data = yamlfile.load((resources.files("plotwatch.data") / "claims.yaml").read_text(encoding="utf-8"))
     out: dict[str, str] = {}
     for group in data.get("same_thing", []):
         for word in group["words"]:

@@ -160,6 +160,7 @@ class SentenceAnalyzer:
         self.anonymous_doers = set(self.cues.get("anonymous_doers", ()))
         self.weapons = set(self.cues.get("weapon_nouns", ()))
         self.settlements = set(self.cues.get("settlement_nouns", ()))
+        self.venue_parts = set(self.cues.get("venue_part_nouns", ()))
         self.things = set(self.cues.get("thing_nouns", ()))
         self.illness = set(self.cues.get("illness_words", ()))
         self.later_words = set(self.cues.get("later_adverbs", ()))
@@ -704,7 +705,11 @@ class SentenceAnalyzer:
                 for t in c.subtree
             }
         places, origin = self._places(
-            [t for t in scope if t.i not in later], climb, sent, taken=cand.type == "kidnapping"
+            [t for t in scope if t.i not in later],
+            climb,
+            sent,
+            taken=cand.type == "kidnapping",
+            hostile=cand.hostile,
         )
         if head.pos_ == "NOUN" or head.tag_ == "VBG":  # "the Paris bombing", "the Istanbul consulate killing"
             own = [
@@ -1727,10 +1732,11 @@ class SentenceAnalyzer:
         return after is not None and after.pos_ == "PROPN"
 
     def _places(
-        self, scope: list[Token], climb: list[Token], sent: Span, taken: bool = False
+        self, scope: list[Token], climb: list[Token], sent: Span, taken: bool = False, hostile: bool = False
     ) -> tuple[list[Place], Place | None]:
         """Places and origin of an act; ``taken``: a kidnapping, whose "drove him into X" is
-        where the victim was taken, not where he was seized."""
+        where the victim was taken, not where he was seized; ``hostile``: a hostile act, whose
+        "fired on a crowd at the cemetery in Dili" is in Dili."""
         found: list[Place] = []
         origin: Place | None = None
         preps = [t for t in scope if t.dep_ == "prep"]
@@ -1741,7 +1747,8 @@ class SentenceAnalyzer:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for tok in [pobj, *pobj.conjuncts]:
                     place = self._place_of(tok)
-                    if place is None and low in self.place_preps and tok.pos_ == "NOUN":
+                    nests = low in self.place_preps or (hostile and low == "on")
+                    if place is None and nests and tok.pos_ == "NOUN":
                         place = self._nested_place(tok)  # "into the gathering in Paris"
                     if place is None:
                         continue
@@ -1749,7 +1756,7 @@ class SentenceAnalyzer:
                         origin = origin or place
                     elif taken and low in ("into", "to") and prep.head.lemma_.lower() in self.carry_verbs:
                         continue  # "seized him at home and drove him into Spain": where he was taken
-                    elif low in self.place_preps:
+                    elif nests:
                         found.append(place)
             if found and prep in fronted_preps(sent):
                 break
@@ -1790,13 +1797,30 @@ class SentenceAnalyzer:
             return None
         return self._place_of(verb.head)
 
-    def _nested_place(self, noun: Token) -> Place | None:
-        """The place of a venue noun: "a rally near Paris", "the gathering in Villepinte"."""
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in self.place_preps:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and (place := self._place_of(pobj)) is not None:
-                        return place
+    def _nested_place(self, noun: Token, depth: int = 0) -> Place | None:
+        """The place of a venue noun: "a rally near Paris", "the gathering in Villepinte", "a
+        crowd at the Santa Cruz cemetery in Dili", "people gathered in the main square of
+        Andijan", "in the streets of Tegucigalpa" (the "of" of a part of a town)."""
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in self.place_preps]
+        if noun.lemma_.lower() in self.venue_parts:
+            preps += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if depth < 2:  # "thousands of people gathered in …": the place of the gathering
+            preps += [
+                p
+                for v in noun.children
+                if v.dep_ == "acl" and v.pos_ == "VERB"
+                for p in v.children
+                if p.dep_ == "prep" and p.lower_ in self.place_preps
+            ]
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                place = self._place_of(pobj)
+                if place is None and depth < 2 and pobj.pos_ == "NOUN":
+                    place = self._nested_place(pobj, depth + 1)
+                if place is not None:
+                    return place
         return None
 
     def _place_of(self, tok: Token) -> Place | None:

@@ -8,8 +8,9 @@ courts and killers at home in an article that names no state at all. For each su
 dropped candidate a logistic model, trained on the gold of the opened evaluation sets
 (:mod:`plotwatch.extract.training`), estimates how likely it is to be an incident that no
 stated event of the article already gives; candidates at or above the model's threshold are
-kept, with that probability as their confidence, no agent state (the text did not say) and,
-for responses, no country.
+kept, with that probability as their confidence and no agent state (the text did not say);
+a response kept so then takes the country its story is in, if the article has one
+(``records._home_country``), as a guess marked ``state_inferred``.
 
 The model is a JSON file of feature weights (``models/mention_filter.json`` in the data
 directory, else the package's), so predicting needs only the standard library; fitting needs

@@ -15,7 +15,8 @@ Per sentence, :class:`SentenceAnalyzer` proposes candidates; then, over the whol
    response the year of the hostile act told before it; old explicit years mark historical
    incidents;
 6. filters: hostile acts with no state behind them, responses with no acting country, unless
-   the learned filter (:mod:`plotwatch.extract.learned`) keeps them.
+   the learned filter (:mod:`plotwatch.extract.learned`) keeps them; a response it keeps with
+   no state gets the article's one country, if it has one (:func:`_home_country`).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def doc_to_extraction(
     _dates_told_after(cands, sents, analyzer)
     _response_years(cands)
     events = []
+    home: list[str | None] | None = None  # the article's one country, once asked
     dateline = _dateline(doc.text, places)
     learned = res.mention_filter
     facts = ArticleFacts(
@@ -97,8 +99,36 @@ def doc_to_extraction(
                 event.agent_state = event.country = cand.story_state
                 event.place_precision = "country"
                 event.state_inferred = True
+            elif event.agent_state is None and not cand.hostile:
+                # "Pukach was briefly arrested in 2003", in a story of one country's police and
+                # courts that names no one acting: that country's authorities, if the article
+                # names one country far more than any other; where is still unknown
+                if home is None:
+                    home = [_home_country(doc, places)]
+                event.agent_state = home[0]
+                event.state_inferred = home[0] is not None
             events.append(event)
     return Extraction(entities=_entities(doc, res), events=events)
+
+
+def _home_country(doc: Doc, places: PlaceResolver) -> str | None:
+    """The country an article is about: the one its place names and demonyms name at least
+    three times and at least half the times any country is named, else None."""
+    votes: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "GPE":
+            place = places.resolve(ent.text)
+            code = place.country if place else None
+        elif ent.label_ == "NORP":
+            code = places.demonym(ent.text)
+        else:
+            continue
+        if code:
+            votes[code] += 1
+    top = votes.most_common(1)
+    if not top or top[0][1] < 3 or top[0][1] * 2 < sum(votes.values()):
+        return None
+    return top[0][0]
 
 
 DEFINITE = ("the", "these", "those", "this", "that", "its", "their")

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from plotwatch import yamlfile
 from plotwatch.errors import ConfigError
 from plotwatch.extract.learned import MODEL_NAME, MentionFilter
 
@@ -106,7 +107,7 @@ class Resources:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlfile.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from exc
 

@@ -21,8 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from plotwatch import yamlfile
 from plotwatch.fuse.cluster import cluster_mentions
 from plotwatch.fuse.incremental import paused_gc
 from plotwatch.fuse.merge import build_incident, incident_id
@@ -37,7 +36,7 @@ SETTINGS = Path(__file__).resolve().parents[1] / "data" / "fusion.yaml"
 @lru_cache(maxsize=4)
 def load_settings(path: Path = SETTINGS) -> dict[str, Any]:
     """Fusion settings from ``fusion.yaml``."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
     return dict(data)
 
 

@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from plotwatch import yamlfile
 from plotwatch.errors import ConfigError
 
 GRADES = ("A", "B", "C", "D", "E", "F")
@@ -107,7 +108,7 @@ class Registry:
         merged: dict[str, SourceEntry] = {}
         for where, text in files:
             try:
-                data = yaml.safe_load(text) or {}
+                data = yamlfile.load(text) or {}
             except yaml.YAMLError as exc:
                 raise ConfigError(f"{where}: not valid YAML: {exc}") from None
             for i, raw in enumerate(data.get("sources", []) if isinstance(data, dict) else []):

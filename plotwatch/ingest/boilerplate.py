@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from plotwatch import yamlfile
 from plotwatch.errors import ConfigError
 
 __all__ = ["Boilerplate", "Trimmed", "load_boilerplate", "trim", "trim_text"]
@@ -95,7 +96,7 @@ def load_boilerplate(path: Path | None = None) -> Boilerplate:
     else:
         source, raw = str(path), path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(raw)
+        data = yamlfile.load(raw)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("lines"), dict):

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from plotwatch import yamlfile
 from plotwatch.errors import ConfigError
 
 _WORD = re.compile(r"^[a-z0-9]+$")
@@ -104,7 +105,7 @@ def load_variants(path: str | Path | None = None) -> Variants:
 
 def _read(path: Path) -> Variants:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read name variants {path}: {exc}") from None
     return parse_variants(data, str(path))
