@@ -1744,10 +1744,10 @@ class SentenceAnalyzer:
         preps += fronted_preps(sent)
         for prep in preps:
             low = prep.lower_
+            nests = low in self.place_preps or (hostile and low == "on")
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for tok in [pobj, *pobj.conjuncts]:
                     place = self._place_of(tok)
-                    nests = low in self.place_preps or (hostile and low == "on")
                     if place is None and nests and tok.pos_ == "NOUN":
                         place = self._nested_place(tok)  # "into the gathering in Paris"
                     if place is None:

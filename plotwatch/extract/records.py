@@ -65,7 +65,6 @@ def doc_to_extraction(
     _dates_told_after(cands, sents, analyzer)
     _response_years(cands)
     events = []
-    home: list[str | None] | None = None  # the article's one country, once asked
     dateline = _dateline(doc.text, places)
     learned = res.mention_filter
     facts = ArticleFacts(
@@ -99,15 +98,15 @@ def doc_to_extraction(
                 event.agent_state = event.country = cand.story_state
                 event.place_precision = "country"
                 event.state_inferred = True
-            elif event.agent_state is None and not cand.hostile:
-                # "Pukach was briefly arrested in 2003", in a story of one country's police and
-                # courts that names no one acting: that country's authorities, if the article
-                # names one country far more than any other; where is still unknown
-                if home is None:
-                    home = [_home_country(doc, places)]
-                event.agent_state = home[0]
-                event.state_inferred = home[0] is not None
             events.append(event)
+    # "Pukach was briefly arrested in 2003", in a story of one country's police and courts that
+    # names no one acting: that country's authorities, if the article names one country far
+    # more than any other; where is still unknown
+    orphans = [e for e in events if e.agent_state is None and e.type not in HOSTILE_TYPES]
+    if orphans and (home := _home_country(doc, places)):
+        for event in orphans:
+            event.agent_state = home
+            event.state_inferred = True
     return Extraction(entities=_entities(doc, res), events=events)
 
 
