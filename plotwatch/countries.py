@@ -1,9 +1,11 @@
-"""Country codes: ISO 3166-1 alpha-2, and the two withdrawn codes historical acts need.
+"""Country codes: ISO 3166-1 alpha-2, and the withdrawn codes historical acts need.
 
-East Germany (``DD``) and Yugoslavia (``YU``) held ISO 3166-1 codes until they were withdrawn
-(1990 and 2003; ISO 3166-3 keeps them). An act of the Stasi in West Berlin is East Germany's, not
-the Federal Republic's, so the extractor and the exports know these two codes as well as the
-current ones. "EU" stands for acts of the European Union.
+East Germany (``DD``), Yugoslavia (``YU``) and Czechoslovakia (``CS``) held ISO 3166-1 codes
+until they were withdrawn (1990, 2003 and 1993; ISO 3166-3 keeps them). An act of the Stasi in
+West Berlin is East Germany's, not the Federal Republic's, and an arrest in Prague in 1977 is
+Czechoslovakia's, so the extractor and the exports know these codes as well as the current
+ones. ``CS`` was given again to Serbia and Montenegro (2003-2006); here it means
+Czechoslovakia. "EU" stands for acts of the European Union.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from typing import Any
 
 import pycountry
 
-FORMER = ("DD", "YU")  # withdrawn codes of states that no longer exist, kept for historical acts
+# withdrawn codes of states that no longer exist, kept for historical acts, with the ISO 3166-3
+# four-letter code that tells which state a reused code means
+FORMER = {"DD": "DDDE", "YU": "YUCS", "CS": "CSHH"}
 
 
 def lookup(code: str | None) -> Any | None:
@@ -22,7 +26,7 @@ def lookup(code: str | None) -> Any | None:
     current = pycountry.countries.get(alpha_2=code)
     if current is not None or code not in FORMER:
         return current
-    return next((c for c in pycountry.historic_countries if c.alpha_2 == code), None)
+    return next((c for c in pycountry.historic_countries if c.alpha_4 == FORMER[code]), None)
 
 
 def is_code(code: str | None) -> bool:

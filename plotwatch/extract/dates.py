@@ -333,6 +333,10 @@ class DateResolver:
             if re.match(r"(?:since\s+|until\s+)?last\s", low):
                 # "last December" told in December is a year ago, as "last Monday" on a Monday
                 return y - 1 if month >= self.published.month else y
+            if len(told) == 4 and y - int(told) >= 5:
+                # "The harshest blow came in 1979. In May police arrested …": a story decades
+                # back that has just given its year, and no month, goes on in that year
+                return int(told)
             back = y - int(told[:4]) if len(told) >= 7 else 0
             if back and int(told[5:7]) <= month and (back == 1 or back >= 5):
                 # "On 14 March last year they stabbed him … At the end of April four men were

@@ -1577,10 +1577,13 @@ class SentenceAnalyzer:
                     # apposition describing someone ("X, an editor of a channel that organised
                     # protests after the election of August 2020"); "who went missing in late
                     # 2015. … in October of that year" does count from its relative clause
+                    # nor from "since 1995" ("has lived there since 1995"): the start of a state
                     told = [
                         r
                         for start, r in self._anchors
-                        if not self.descriptive(start, ("appos",)) and not self._thing_clause(start)
+                        if not self.descriptive(start, ("appos",))
+                        and not self._thing_clause(start)
+                        and not self._since(start)
                     ]
                     prev = told[-1] if told and anchored(span.text, None) is not False else None
                     clause = self._describing(span.root.i)
@@ -1589,11 +1592,18 @@ class SentenceAnalyzer:
                         # "Telli, who was arrested in 1976 and starved to death the following
                         # year": a date in a describing clause counts from one before it there
                         prev = self._anchors[-1][1]
-                    prev = prev or (self._anchors[-1][1] if self._anchors else None)
+                    if prev is None and self._anchors and not self._since(self._anchors[-1][0]):
+                        # a bare "31 May" right after "has lived there since 1995" takes its year
+                        # from the publication, not from that start or a date before it
+                        prev = self._anchors[-1][1]
                     res = self.dates.resolve(span.text, year, prev)
                     if res is not None and not self._back_to_now(span):
                         self._anchors.append((span.start, res))
         return self._anchors
+
+    def _since(self, i: int) -> bool:
+        """The date at token ``i`` follows "since": the start of a state, not a time of the story."""
+        return i > 0 and self.doc[i - 1].lower_ == "since"
 
     def _back_to_now(self, span: Span) -> bool:
         """ "Forty years later, nobody has been tried": a length after the story's date that
@@ -1625,7 +1635,8 @@ class SentenceAnalyzer:
 
     def _anchor_before(self, i: int, text: str = "") -> Resolved | None:
         """The last date told before ``i`` that an anaphoric date may count from: a date in a
-        clause describing a thing is passed over (as in ``anchors``). "Soon afterwards", "days
+        clause describing a thing, or after "since" (the start of a state), is passed over (as in
+        ``anchors``); a bare day right after such a start has none. "Soon afterwards", "days
         later" (``text``) count from the story's last event: when an event with no date of its
         own was told since that date ("… and died in 2003. His gunman was shot by a bodyguard.
         His accomplices were arrested soon afterwards"), the date was no time of the story's
@@ -1633,6 +1644,10 @@ class SentenceAnalyzer:
         shooting" counts from the last act (an arrest: the last arrest) told with a date ("the
         1998 killing": of that year)."""
         found = [(start, r) for start, r in self.anchors() if start < i]
+        bare = bool(text) and anchored(text, None) is False
+        if bare and found and self._since(found[-1][0]):
+            return None  # as in ``anchors``: the publication's year
+        found = [(start, r) for start, r in found if not self._since(start)]
         pub = self.dates.published
         # "the government that announced the withdrawal in the last days of October 1956. Early
         # on 4 November …": in a story of the distant past, a date that only wants a year takes
@@ -1640,7 +1655,7 @@ class SentenceAnalyzer:
         # rounded up in May 2018. On 28 December a court …") the bare day is the latest one
         # before publication
         year = found[-1][1].date.year if found else None
-        if text and pub and year and anchored(text, None) is False and pub.year - year >= self.historical:
+        if bare and pub and year and pub.year - year >= self.historical:
             return found[-1][1]
         told = [(start, r) for start, r in found if not self._thing_clause(start)]
         last = told[-1] if told else (found[-1] if found else None)
@@ -1677,7 +1692,7 @@ class SentenceAnalyzer:
         spans = self._date_spans(prev)
         if len(spans) != 1:
             return None
-        if spans[0].start > 0 and self.doc[spans[0].start - 1].lower_ == "since":
+        if self._since(spans[0].start):
             return None  # "had lived in exile since 1959": the start of a state, no scene's time
         root = spans[0].root
         fronted = {t.i for p in fronted_preps(prev) for t in p.subtree}

@@ -16,7 +16,9 @@ Per sentence, :class:`SentenceAnalyzer` proposes candidates; then, over the whol
    incidents;
 6. filters: hostile acts with no state behind them, responses with no acting country, unless
    the learned filter (:mod:`plotwatch.extract.learned`) keeps them; a response it keeps with
-   no state gets the article's one country, if it has one (:func:`_home_country`).
+   no state gets the article's one country, if it has one (:func:`_home_country`);
+7. former states: a country and acting state of today take the code of the former state that
+   held the land on the event's date (Prague in 1977: Czechoslovakia, :func:`_former_states`).
 """
 
 from __future__ import annotations
@@ -107,7 +109,28 @@ def doc_to_extraction(
         for event in orphans:
             event.agent_state = home
             event.state_inferred = True
+    _former_states(events, res)
     return Extraction(entities=_entities(doc, res), events=events)
+
+
+def _former_states(events: list[EventMention], res: Resources) -> None:
+    """Prague in 1977 was Czechoslovakia's: an event's country and acting state take the code
+    of the former state that held the land on the event's date (the ``territory`` of
+    ``former_states.yaml``), when the whole of the date falls in that time; undated events and
+    dates that straddle the change keep today's state."""
+    lands = res.former_lands
+    if not lands:
+        return
+    for event in events:
+        span = event.date.span()
+        if span is None:
+            continue
+        for field_name in ("country", "agent_state"):
+            code = getattr(event, field_name)
+            for land, former in lands.get(code or "", ()):
+                if land.held_on(*span):
+                    setattr(event, field_name, former)
+                    break
 
 
 def _home_country(doc: Doc, places: PlaceResolver) -> str | None:

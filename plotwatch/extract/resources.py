@@ -14,6 +14,7 @@ read plus :data:`CODE_VERSION`, so stored results know when they are stale.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -31,6 +32,20 @@ PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @dataclass(frozen=True)
+class Territory:
+    """Land a former state held: what is now ``country`` was its soil from ``since`` (if given)
+    to the day before ``until`` (Czechoslovakia: CZ and SK until 1993-01-01)."""
+
+    country: str
+    until: dt.date
+    since: dt.date | None = None
+
+    def held_on(self, first: dt.date, last: dt.date) -> bool:
+        """Whether every day from ``first`` to ``last`` falls in the time the land was held."""
+        return last < self.until and (self.since is None or first >= self.since)
+
+
+@dataclass(frozen=True)
 class Entity:
     """One gazetteer entity (see the schema in ``plotwatch/data/gazetteer``)."""
 
@@ -43,6 +58,8 @@ class Entity:
     demonyms: tuple[str, ...] = ()
     capital: str | None = None
     exact_case: bool = False  # every form as written ("Security Service" is MI5, "security service" is not)
+    # former states: land that was theirs, as (country now, first day, first day no longer)
+    territory: tuple[Territory, ...] = ()
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -96,6 +113,16 @@ class Resources:
     def finding_lemmas(self) -> frozenset[str]:
         """Head lemmas of the triggers that are findings ("the inquiry concluded that …")."""
         return frozenset(t.lemmas[-1] for t in self.triggers if t.finding)
+
+    @cached_property
+    def former_lands(self) -> dict[str, list[tuple[Territory, str]]]:
+        """Country now -> the former states that held it, with their codes (see :class:`Territory`)."""
+        lands: dict[str, list[tuple[Territory, str]]] = {}
+        for ent in self.entities:
+            for land in ent.territory:
+                if ent.country:
+                    lands.setdefault(land.country, []).append((land, ent.country))
+        return lands
 
     def _by_id(self) -> dict[str, Entity]:
         cache: dict[str, Entity] | None = getattr(self, "_id_cache", None)
@@ -154,9 +181,40 @@ def load_entities(paths: list[Path]) -> list[Entity]:
                     demonyms=_strs(row.get("demonyms")),
                     capital=str(row["capital"]) if row.get("capital") else None,
                     exact_case=bool(row.get("exact_case", False)),
+                    territory=_territory(row.get("territory"), f"{path}: {eid}"),
                 )
             )
     return out
+
+
+def _territory(rows: Any, where: str) -> tuple[Territory, ...]:
+    """Read an entity's ``territory`` list: ``[{country: CZ, since: 1918-10-28, until: 1993-01-01}]``."""
+    if rows is None:
+        return ()
+    if not isinstance(rows, list):
+        raise ConfigError(f"{where}: 'territory' must be a list of {{country, until, since}} mappings")
+    out = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict) or not row.get("country") or not row.get("until"):
+            raise ConfigError(f"{where}: territory #{i} needs a country and an until date")
+        since = row.get("since")
+        out.append(
+            Territory(
+                country=str(row["country"]).upper(),
+                until=_iso_date(row["until"], f"{where}: territory #{i} until"),
+                since=_iso_date(since, f"{where}: territory #{i} since") if since else None,
+            )
+        )
+    return tuple(out)
+
+
+def _iso_date(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{where}: '{value}' is not a date written YYYY-MM-DD") from None
 
 
 def load_triggers(path: Path) -> tuple[list[TriggerEntry], dict[str, str]]:

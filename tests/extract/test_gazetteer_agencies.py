@@ -27,7 +27,7 @@ CASES = [
     ("Agents of the Jamahiriya Security Organization shot the exiled lawyer in Rome in 1980.", "LY"),
     ("Agents of the Jihaz al-Mukhabarat kidnapped the dissident in Beirut in 1983.", "IQ"),
     ("Members of the UDBA murdered the emigre editor in Munich in 1975.", "YU"),
-    ("Agents of the StB kidnapped the emigre publisher in Vienna in 1953.", "CZ"),
+    ("Agents of the StB kidnapped the emigre publisher in Vienna in 1953.", "CS"),
     ("SEBIN agents abducted the opposition activist in Bogota in 2023.", "VE"),
     ("Agents of the Darzhavna Sigurnost poisoned the dissident broadcaster in Paris in 1977.", "BG"),
     ("Agents of SAVAK murdered the student leader in Rome in 1976.", "IR"),
