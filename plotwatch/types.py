@@ -9,6 +9,7 @@ These are deliberately plain dataclasses: no database, no spaCy objects.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
@@ -75,17 +76,17 @@ class PartialDate:
         return int(self.value[:4]) if self.value else None
 
     def span(self) -> tuple[dt.date, dt.date] | None:
-        """The first and last day the date may mean ("1977" -> 1977-01-01, 1977-12-31)."""
+        """The first and last day the date may mean ("1977" -> 1977-01-01, 1977-12-31); raises
+        ValueError for a malformed value."""
         if not self.value:
             return None
         parts = [int(p) for p in self.value.split("-")]
         if len(parts) == 1:
             return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
         if len(parts) == 2:
-            first = dt.date(parts[0], parts[1], 1)
-            nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        day = dt.date(*parts)
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+        day = dt.date(parts[0], parts[1], parts[2])
         return day, day
 
     def compatible(self, other: PartialDate, slack_days: int = 0) -> bool:

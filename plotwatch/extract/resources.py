@@ -58,7 +58,7 @@ class Entity:
     demonyms: tuple[str, ...] = ()
     capital: str | None = None
     exact_case: bool = False  # every form as written ("Security Service" is MI5, "security service" is not)
-    # former states: land that was theirs, as (country now, first day, first day no longer)
+    # former states: the land of today's states that was theirs, and when
     territory: tuple[Territory, ...] = ()
 
     @property

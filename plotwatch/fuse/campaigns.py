@@ -13,7 +13,6 @@ same incidents give the same campaign ids on every run.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 from collections import defaultdict
@@ -21,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from plotwatch.types import HOSTILE_TYPES
+from plotwatch.types import HOSTILE_TYPES, PartialDate
 
 TARGET_ROLES = {"target", "victim"}
 NOT_TARGETS = {"state", "unknown", "weapon"}
@@ -59,17 +58,6 @@ class CampaignDraft:
         }
 
 
-def _bounds(value: str) -> tuple[dt.date, dt.date]:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        last = calendar.monthrange(parts[0], parts[1])[1]
-        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
-    day = dt.date(parts[0], parts[1], parts[2])
-    return day, day
-
-
 def campaign_id(sponsor: str, target: str, first_incident: str) -> str:
     return "camp-" + hashlib.sha1(f"{sponsor}|{target}|{first_incident}".encode()).hexdigest()[:12]
 
@@ -85,9 +73,12 @@ def build_campaigns(incidents: Iterable[CampaignIncident], settings: dict[str, A
         if inc.type not in HOSTILE_TYPES or not inc.agent_state or not inc.date:
             continue
         try:
-            start, end = _bounds(inc.date)
+            bounds = PartialDate.parse(inc.date).span()
         except ValueError:
             continue  # a malformed date cannot be placed in a period
+        if bounds is None:
+            continue
+        start, end = bounds
         for entity_id, name in set(inc.targets):
             names.setdefault(entity_id, name)
             groups[(inc.agent_state, entity_id)].append((start, end, inc.id, inc.date))
