@@ -170,6 +170,8 @@ class SentenceAnalyzer:
         self.undo = set(self.cues.get("undo_verbs", ()))
         self.effecting = set(self.cues.get("effecting_verbs", ()))
         self.contest = set(self.cues.get("contest_verbs", ()))
+        self.name_heads = set(self.cues.get("name_heads", ()))
+        self.inquiring_heads = set(self.cues.get("inquiring_heads", ()))
         self.historical = int(self.cues.get("historical_years", 5))  # years back a story is of the past
         self.armed = next((e for e in entries.values() if e.type == "armed_attack" and not e.weak), None)
         self.kidnap = next((e for e in entries.values() if e.type == "kidnapping"), None)
@@ -183,13 +185,16 @@ class SentenceAnalyzer:
     def analyze(self, sent: Span) -> list[Candidate]:
         trigs = [s for s in self.doc.spans[TRIG_KEY] if sent.start <= s.start < sent.end]
         seizure = any(t.lemma_.lower() in self.seize_verbs and t.pos_ == "VERB" for t in sent)
-        if not (trigs or seizure) or is_question(sent) or is_imperative(sent):
+        blame = any(t.lemma_.lower() in self.blame_words for t in sent)  # for _attributions
+        if not (trigs or seizure or blame) or is_question(sent) or is_imperative(sent):
             return []
         cands = []
         for span in trigs:
             entry = self.entries[span.kb_id_]
             if span.root.i in self.roles.gaz and self.roles.gaz[span.root.i].label_ != "person":
                 continue  # "paraded by the Rwanda Investigation Bureau": a name, not an event
+            if self._in_a_name(span.root, sent):
+                continue  # "detectives of the Criminal Investigation Department": a name
             if self._pending(span.root):
                 continue  # "held there pending extradition": not yet
             why = blocked(span.root, self.cues)
@@ -243,11 +248,26 @@ class SentenceAnalyzer:
                 cand.charged = self._charged(cand, cands)
             out.extend(self._expand(cand, others))
         out += self._disclosures(out, heads)
+        out += self._attributions(sent, out, heads)
         out += self._renditions(sent, out, heads)
         out = self._handed_over(out)
         found = self._fold_responses([c for c in out if not self._vague(c)])
         self._told += [(c.head.i, c.date, c.type) for c in found]
         return found
+
+    def _in_a_name(self, tok: Token, sent: Span) -> bool:
+        """A capitalised trigger word inside a body's name the gazetteer does not know ("the
+        Federal Investigation Agency", "the Bureau of Investigation"; cues ``name_heads``)."""
+        if tok.i == sent.start or not tok.text[:1].isupper() or tok.is_upper:
+            return False
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head
+            if head.lemma_.lower() in self.inquiring_heads:
+                return False  # "the Commission of Inquiry": the inquiry is what it does
+        elif tok.dep_ not in ("compound", "amod"):
+            return False
+        return head.i != tok.i and head.text[:1].isupper() and head.lemma_.lower() in self.name_heads
 
     def _not_done(self, tok: Token) -> bool:
         """A response noun asked for ("lobbied for her release", "a warrant for his arrest") or
@@ -304,6 +324,58 @@ class SentenceAnalyzer:
                 t.lemma_.lower() in INSTITUTIONS for t in self.roles.agent_tokens(verb, set())
             )  # "the Dutch government informed parliament that …"
             if authority and inv.responder_named and inv.agent_state not in (None, c.agent_state):
+                out.append(inv)
+        return out
+
+    def _attributions(self, sent: Span, cands: list[Candidate], heads: set[int]) -> list[Candidate]:
+        """An authority saying in so many words that a state was behind the acts ("the FBI said
+        that the government of North Korea was responsible", "the prosecutor said Russian state
+        bodies had been involved") attributes them publicly, as ``_disclosures`` does when the act
+        itself is told in the clause: an investigation by the authority's state, on the day of
+        the statement. The state blamed must differ from the authority's, and the statement be
+        the sentence's only report not already an event."""
+        out: list[Candidate] = []
+        if self.inquiry is None:
+            return out
+        told = {c.trigger.root.i for c in cands}
+        for tok in sent:
+            if tok.lemma_.lower() not in self.blame_words:
+                continue
+            clause = tok.head if tok.dep_ in ("prep", "acomp", "attr", "dobj") else tok
+            if clause.dep_ != "ccomp" or tok.pos_ not in ("ADJ", "ADP", "ADV", "VERB", "NOUN"):
+                continue
+            if any(c.dep_ == "neg" for c in (*clause.children, *tok.children)):
+                continue  # "said that Minsk was not behind it": no attribution
+            verb = clause.head
+            if not self._reporting(verb) or verb.lemma_.lower() not in self.disclosing:
+                continue
+            if verb.i in heads | told:
+                continue
+            blamed = next(
+                (
+                    code
+                    for c in clause.children
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    and (code := self.roles.blamed_state(c) or self.roles.phrase_country(c))
+                ),
+                None,
+            )
+            if blamed is None:
+                continue
+            inv = Candidate(
+                type="investigation",
+                entry=self.inquiry,
+                trigger=Span(self.doc, verb.i, verb.i + 1, label="investigation"),
+                sent=sent,
+                disclosure=True,
+            )
+            self._fill(inv, heads)
+            inv.date = self.verb_date(verb, sent) or self.frame_date(sent)
+            authority = any(
+                a.role == "responder" and a.kind not in ("unknown", "person") for a in inv.actors
+            ) or any(self.roles.is_authority(t) for t in self.roles.agent_tokens(verb, set()))
+            if authority and inv.responder_named and inv.agent_state not in (None, blamed):
+                told.add(verb.i)
                 out.append(inv)
         return out
 

@@ -558,6 +558,11 @@ class RoleFinder:
                     place = self.places.resolve(cur.text, allow_city=city_ok)
                     if place is not None:
                         return place.country
+            for organ in _in_objects(tok, ("of",)):
+                # "a committee of the United States Senate": the state of the body it belongs to
+                other = organ.lemma_.lower() != tok.lemma_.lower()
+                if other and self.is_authority(organ) and (code := self.phrase_country(organ)):
+                    return code
             return None
         for child in tok.children:
             if child.dep_ == "poss":
