@@ -329,11 +329,11 @@ class SentenceAnalyzer:
 
     def _attributions(self, sent: Span, cands: list[Candidate], heads: set[int]) -> list[Candidate]:
         """An authority saying in so many words that a state was behind the acts ("the FBI said
-        that the government of North Korea was responsible", "the prosecutor said Russian state
-        bodies had been involved") attributes them publicly, as ``_disclosures`` does when the act
-        itself is told in the clause: an investigation by the authority's state, on the day of
-        the statement. The state blamed must differ from the authority's, and the statement be
-        the sentence's only report not already an event."""
+        that the government of North Korea was responsible", "Swedish police said that Tehran
+        had been behind the shooting") attributes them publicly, as ``_disclosures`` does when
+        the act itself is told in the clause: an investigation by the authority's state, on the
+        day of the statement. Not when the clause is negated ("was not behind it"), the state
+        blamed is the authority's own, or the reporting verb is already an event's trigger."""
         out: list[Candidate] = []
         if self.inquiry is None:
             return out
