@@ -7,6 +7,7 @@ extradition origins, status anaphora, fallbacks); :mod:`plotwatch.extract.record
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -308,24 +309,32 @@ class SentenceAnalyzer:
             if verb is None or verb.lemma_.lower() not in self.disclosing or verb.i in seen | heads:
                 continue
             seen.add(verb.i)
-            inv = Candidate(
-                type="investigation",
-                entry=self.inquiry,
-                trigger=Span(self.doc, verb.i, verb.i + 1, label="investigation"),
-                sent=c.sent,
-                disclosure=True,
-            )
-            self._fill(inv, heads)
-            # the report's own date, not one of the act it reports
-            inv.date = self.verb_date(verb, c.sent) or self.frame_date(c.sent)
-            authority = any(
-                a.role == "responder" and a.kind not in ("unknown", "person") for a in inv.actors
-            ) or any(
-                t.lemma_.lower() in INSTITUTIONS for t in self.roles.agent_tokens(verb, set())
-            )  # "the Dutch government informed parliament that …"
-            if authority and inv.responder_named and inv.agent_state not in (None, c.agent_state):
+            # "the Dutch government informed parliament that …"
+            inv = self._statement(verb, c.sent, heads, lambda t: t.lemma_.lower() in INSTITUTIONS)
+            if inv is not None and inv.agent_state != c.agent_state:
                 out.append(inv)
         return out
+
+    def _statement(
+        self, verb: Token, sent: Span, heads: set[int], institution: Callable[[Token], bool]
+    ) -> Candidate | None:
+        """The investigation a reporting verb stands for (``_disclosures``, ``_attributions``),
+        dated by the report itself, not by the act it reports; None unless an authority of a
+        named state made it (a gazetteer body, or a doer ``institution`` accepts)."""
+        assert self.inquiry is not None
+        inv = Candidate(
+            type="investigation",
+            entry=self.inquiry,
+            trigger=Span(self.doc, verb.i, verb.i + 1, label="investigation"),
+            sent=sent,
+            disclosure=True,
+        )
+        self._fill(inv, heads)
+        inv.date = self.verb_date(verb, sent) or self.frame_date(sent)
+        authority = any(
+            a.role == "responder" and a.kind not in ("unknown", "person") for a in inv.actors
+        ) or any(institution(t) for t in self.roles.agent_tokens(verb, set()))
+        return inv if authority and inv.responder_named and inv.agent_state is not None else None
 
     def _attributions(self, sent: Span, cands: list[Candidate], heads: set[int]) -> list[Candidate]:
         """An authority saying in so many words that a state was behind the acts ("the FBI said
@@ -362,19 +371,8 @@ class SentenceAnalyzer:
             )
             if blamed is None:
                 continue
-            inv = Candidate(
-                type="investigation",
-                entry=self.inquiry,
-                trigger=Span(self.doc, verb.i, verb.i + 1, label="investigation"),
-                sent=sent,
-                disclosure=True,
-            )
-            self._fill(inv, heads)
-            inv.date = self.verb_date(verb, sent) or self.frame_date(sent)
-            authority = any(
-                a.role == "responder" and a.kind not in ("unknown", "person") for a in inv.actors
-            ) or any(self.roles.is_authority(t) for t in self.roles.agent_tokens(verb, set()))
-            if authority and inv.responder_named and inv.agent_state not in (None, blamed):
+            inv = self._statement(verb, sent, heads, self.roles.is_authority)
+            if inv is not None and inv.agent_state != blamed:
                 told.add(verb.i)
                 out.append(inv)
         return out
