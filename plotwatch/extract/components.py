@@ -242,8 +242,8 @@ def patient_of(tok: Token) -> Token | None:
             c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into") and c.i > tok.i
         ):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and prep.lower_ == "into":
-                pobj = next((c for c in pobj.children if c.dep_ == "poss"), None)
+            if pobj is not None and prep.lower_ == "into" and pobj.lower_ not in ("him", "her", "them"):
+                pobj = next((c for c in pobj.children if c.dep_ == "poss"), None)  # not "into him"
             if pobj is not None:
                 return pobj
     if tok.pos_ == "NOUN":

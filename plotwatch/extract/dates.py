@@ -93,6 +93,12 @@ _NUMBER = (
 _NUM = rf"(an?|{_NUMBER})"
 
 
+def _years_in(phrase: str) -> int | None:
+    """The count of "forty years", "a year" (1)."""
+    count = phrase.rsplit(None, 1)[0]
+    return 1 if count.lower() in ("a", "an") else number(count)
+
+
 def number(word: str) -> int | None:
     """The value of a number word ("a", "ten", "forty-eight", "48"), or None."""
     low = word.lower().strip()
@@ -120,7 +126,11 @@ RE_VAGUE_LATER = re.compile(
     r"|in\s+the\s+(hours|days|weeks|months)\s+(?:before|after|following|leading\s+up\s+to)\b)\b",
     re.I,
 )
-RE_NEXT = re.compile(r"\bthe\s+(following|next|previous|preceding)\s+(day|week|month|year)\b", re.I)
+# ("the next morning", "the following night": the next day)
+RE_NEXT = re.compile(
+    r"\bthe\s+(following|next|previous|preceding)\s+(day|week|month|year|morning|afternoon|evening|night)\b",
+    re.I,
+)
 # "the day before" alone; "the day after the attack" counts from the attack, not from a date
 RE_DAY_AFTER = re.compile(r"\bthe\s+(day|week|month|year)\s+(after|before)\b(?![ \t]+[A-Za-z0-9])", re.I)
 _ALONE = r"(?![ \t]+[A-Za-z0-9])"  # "two days after." but not "two days after the attack"
@@ -135,11 +145,14 @@ RE_HOURS_LATER = re.compile(
 
 # "fifteen years ago" counts back from the publication date ("Forty years ago today": that day).
 RE_YEARS_AGO = re.compile(
-    rf"\b({_NUMBER})\s+years\s+(?:ago(\s+(?:today|tonight))?|(to\s+the\s+day))(\s+this\s+month)?\b", re.I
-)
+    rf"\b({_NUMBER}\s+years?|an?\s+year)\s+(?:ago(\s+(?:today|tonight))?|(to\s+the\s+day))(\s+this\s+month)?\b",
+    re.I,
+)  # "a year ago tonight" too
 # "Thirty years ago today", which the tagger reads as "Thirty years ago" and a bare "today": one day
 # ("Fifty years ago this month": one month)
-RE_YEARS_AGO_TODAY = re.compile(rf"\b{_NUMBER}\s+years\s+ago\s+(?:today|tonight|this\s+month)\b", re.I)
+RE_YEARS_AGO_TODAY = re.compile(
+    rf"\b(?:{_NUMBER}\s+years?|an?\s+year)\s+ago\s+(?:today|tonight|this\s+month)\b", re.I
+)
 # "Thirty years" ending a phrase ("Thirty years after the bombing, …"): its number
 RE_YEARS_TAIL = re.compile(rf"\b({_NUMBER})\s+years$", re.I)
 # "Five weeks" ending a phrase ("Five weeks after X vanished, …"): its number and unit
@@ -240,6 +253,7 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
     n = 1
     if m := RE_NEXT.search(text):
         unit, sign = m.group(2).lower(), 1 if m.group(1).lower() in ("following", "next") else -1
+        unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
         if unit == "week" and anchor is not None:
             return _some_day_of(shift(anchor, "week", sign))
     elif m := RE_DAY_AFTER.search(text):
@@ -395,7 +409,7 @@ class DateResolver:
     def _relative(self, low: str) -> Resolved | None:
         pub, ref = self.published, self.ref_year
         if (m := RE_YEARS_AGO.search(low)) and pub is not None:
-            n = number(m.group(1))
+            n = _years_in(m.group(1))
             if not n or n >= pub.year:
                 return None
             if m.group(2) or m.group(3):  # "forty years ago today", "forty years to the day since"
@@ -449,7 +463,7 @@ class DateResolver:
         if pub is None or not 0 < n < pub.year:
             return None
         for m in RE_YEARS_AGO.finditer(text):
-            if (m.group(2) or m.group(3)) and number(m.group(1)) == n:
+            if (m.group(2) or m.group(3)) and _years_in(m.group(1)) == n:
                 return self._relative(m.group(0).lower())
         return Resolved(PartialDate.of(pub.year - n))
 

@@ -1515,11 +1515,27 @@ class SentenceAnalyzer:
                 key = (offset, abs(root.i - cand.head.i))
                 # "sentenced her to five years in prison": a length of time that resolves to no
                 # date yields to the nearest phrase that does
-                year = sentence_year(sent.text)
+                year = self._clause_year(sent, span)
                 resolved = self.dates.resolve(span.text, year, self._anchor_before(span.start, span.text))
                 if resolved is not None and (best is None or key < best[0]):
                     best = (key, resolved)
         return best[1] if best else named_year
+
+    @staticmethod
+    def _clause_year(sent: Span, span: Span) -> int | None:
+        """The year a month or day of ``span`` takes from its sentence: its single explicit
+        year, leaving out relative clauses about a participant that ``span`` is not in ("X, who
+        had gone into exile in 2001, was detained at the end of December": not 2001)."""
+        inside = {t.i for t in span}
+        left_out: set[int] = set()
+        for tok in sent:
+            if tok.dep_ == "relcl" and tok.i not in left_out:
+                sub = {t.i for t in tok.subtree}
+                if not sub & inside:
+                    left_out |= sub
+        if not left_out:
+            return sentence_year(sent.text)
+        return sentence_year(" ".join(t.text for t in sent if t.i not in left_out))
 
     @staticmethod
     def _in_description(tok: Token, cand: Candidate, stops: set[int]) -> bool:
@@ -1703,6 +1719,21 @@ class SentenceAnalyzer:
         time of the narrative."""
         return self._describing(i, deps) is not None
 
+    def _aside(self, start: int, i: int) -> bool:
+        """The date at ``start`` sits in a relative clause of the sentence of token ``i`` that
+        ``i`` is not in ("X, who had gone into exile in 2001, was detained at the end of
+        December": 2001 gives December no year; "the murder of X, who disappeared in August
+        2000, and an attempt on Y two months earlier" still counts from it)."""
+        tok, here = self.doc[start], self.doc[i]
+        if tok.sent.start != here.sent.start:
+            return False
+        cur = tok
+        while cur.head.i != cur.i:
+            if cur.dep_ == "relcl":
+                return not cur.left_edge.i <= i <= cur.right_edge.i
+            cur = cur.head
+        return False
+
     def _anchor_before(self, i: int, text: str = "") -> Resolved | None:
         """The last date told before ``i`` that an anaphoric date may count from: a date in a
         clause describing a thing, or after "since" (the start of a state), is passed over (as in
@@ -1717,7 +1748,11 @@ class SentenceAnalyzer:
         bare = bool(text) and anchored(text, None) is False
         if bare and found and self._since(found[-1][0]):
             return None  # as in ``anchors``: the publication's year
-        found = [(start, r) for start, r in found if not self._since(start)]
+        found = [
+            (start, r)
+            for start, r in found
+            if not self._since(start) and not (bare and self._aside(start, i))
+        ]
         pub = self.dates.published
         # "the government that announced the withdrawal in the last days of October 1956. Early
         # on 4 November …": in a story of the distant past, a date that only wants a year takes
