@@ -161,6 +161,7 @@ class SentenceAnalyzer:
         self.anonymous_doers = set(self.cues.get("anonymous_doers", ()))
         self.weapons = set(self.cues.get("weapon_nouns", ()))
         self.settlements = set(self.cues.get("settlement_nouns", ()))
+        self.facilities = set(self.cues.get("facility_heads", ()))
         self.venue_parts = set(self.cues.get("venue_part_nouns", ()))
         self.things = set(self.cues.get("thing_nouns", ()))
         self.illness = set(self.cues.get("illness_words", ()))
@@ -1858,7 +1859,9 @@ class SentenceAnalyzer:
         where the victim was taken, not where he was seized; ``hostile``: a hostile act, whose
         "fired on a crowd at the cemetery in Dili" is in Dili."""
         found: list[Place] = []
+        aside: list[Place] = []  # told in a clause under the act's ("as he came home from exile in X")
         origin: Place | None = None
+        in_scope = {t.i for t in scope}
         preps = [t for t in scope if t.dep_ == "prep"]
         preps += [c for t in climb for c in t.children if c.dep_ == "prep"]
         preps += fronted_preps(sent)
@@ -1877,9 +1880,10 @@ class SentenceAnalyzer:
                     elif taken and low in ("into", "to") and prep.head.lemma_.lower() in self.carry_verbs:
                         continue  # "seized him at home and drove him into Spain": where he was taken
                     elif nests:
-                        found.append(place)
+                        (aside if self._under_clause(prep, in_scope) else found).append(place)
             if found and prep in fronted_preps(sent):
                 break
+        found = found or aside
         uniq: list[Place] = []
         for p in found:
             same = [q for q in uniq if q.country == p.country]
@@ -1888,6 +1892,18 @@ class SentenceAnalyzer:
             elif p.place and not same[0].place:
                 uniq[uniq.index(same[0])] = p
         return uniq, origin
+
+    @staticmethod
+    def _under_clause(prep: Token, scope: set[int]) -> bool:
+        """``prep`` hangs in an adverbial, complement or relative clause inside the act's scope
+        ("shot dead at the airport as he came home from exile in the United States": the
+        exile's place)."""
+        cur = prep
+        while cur.i in scope and cur.head.i != cur.i and cur.head.i in scope:
+            if cur.dep_ in ("advcl", "ccomp", "acl", "relcl"):
+                return True
+            cur = cur.head
+        return False
 
     def _at_the_victim(self, head: Token) -> list[Place]:
         """The place the parser hangs on the victim's name rather than on the verb ("shot the
@@ -1957,6 +1973,10 @@ class SentenceAnalyzer:
                 )
                 if place is not None and place.place:
                     return place
+        if tok.pos_ == "PROPN" and tok.lower_ in self.facilities:
+            place = self._facility_town(tok)
+            if place is not None:
+                return place
         if tok.lemma_.lower() in ("soil", "territory"):
             code = self.roles.phrase_country(tok)
             return Place(code) if code else None
@@ -1987,6 +2007,30 @@ class SentenceAnalyzer:
             if left:
                 return self.places.resolve(self.doc[left[0].i : tok.i + 1].text)
             return self.places.resolve(tok.text)
+        return None
+
+    def _facility_town(self, head: Token) -> Place | None:
+        """The town a building's or site's name carries: "of" it ("the University of Tsukuba")
+        or first in it ("Manila International Airport", "the New York Hilton Hotel": the longest
+        run of its first words that is a big town; "the Central Mosque" is in no town called
+        Central)."""
+        for pobj in (
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        ):
+            place = self._place_of(pobj)
+            if place is not None:
+                return place
+        start = head.i
+        while start > head.sent.start and self.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        for end in range(min(head.i, start + 3), start, -1):
+            place = self.places.big_town(self.doc[start:end].text)
+            if place is not None and place.place:
+                return place
         return None
 
     # -- expansion and filtering ----------------------------------------------------------

@@ -169,6 +169,16 @@ class PlaceResolver:
             return Place(cc, city, lat, lon)
         return Place(code, name.title())
 
+    def big_town(self, text: str) -> Place | None:
+        """A country, or a city of at least ``FOLD_MIN_POPULATION`` people, named by ``text``:
+        the town a building's name may start with ("Manila International Airport"), not a word
+        that is also a small town's name ("the Central Mosque": a small American town)."""
+        place = self.resolve(text)
+        if place is None or place.place is None:
+            return place
+        row = self.cities.get(_norm(text))
+        return place if row is not None and row[4] >= FOLD_MIN_POPULATION else None
+
     def resolve(self, text: str, allow_city: bool = True) -> Place | None:
         """A country or city name to a :class:`Place`."""
         key = _norm(text)

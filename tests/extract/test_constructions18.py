@@ -1,7 +1,9 @@
 """A victim described by office, trade or kin ("a former prime minister … was shot"); "a year
 ago today" counted back from publication; a year told in a relative clause about a participant
 is not the year of the act's month ("X, who had fled in 2001, was detained at the end of
-December"). Hand-written sentences (other people, places and years than the evaluated ones)."""
+December"); a building named for its town is in that town ("Manila International Airport"),
+and a place told in a clause under the act is not where it was. Hand-written sentences
+(other people, places and years than the evaluated ones)."""
 
 from __future__ import annotations
 
@@ -90,3 +92,32 @@ def test_shot_the_next_morning_dates_the_killing(ex: Extractor) -> None:
 def test_bullets_fired_into_him_are_fired_at_a_person(ex: Extractor) -> None:
     text = "In May 2016 two gunmen fired nine bullets into him outside his office in Arusha."
     assert ("assassination", "fired") in candidates(ex, text)
+
+
+def places(ex: Extractor, text: str) -> list[tuple[str | None, str | None]]:
+    events = ex.extract(text, dt.date(2001, 5, 2)).events
+    return [(e.country, e.place) for e in events if e.type == "assassination"]
+
+
+def test_an_airport_named_for_its_town_is_in_that_town(ex: Extractor) -> None:
+    text = (
+        "Soldiers of the Guinean army shot dead the opposition leader Ba Diallo "
+        "at Conakry International Airport in 1999."
+    )
+    assert places(ex, text) == [("GN", "Conakry")]
+
+
+def test_a_university_of_a_town_is_in_that_town(ex: Extractor) -> None:
+    text = (
+        "In 1999 agents of the Iranian intelligence ministry shot dead the scholar Ali Tavakoli "
+        "at the University of Uppsala."
+    )
+    assert places(ex, text) == [("SE", "Uppsala")]
+
+
+def test_a_place_in_a_clause_under_the_act_is_not_where_it_was(ex: Extractor) -> None:
+    text = (
+        "Agents of the Guinean army shot dead the opposition leader Ba Diallo in Conakry in 1999 "
+        "as he came home from exile in France."
+    )
+    assert places(ex, text) == [("GN", "Conakry")]
