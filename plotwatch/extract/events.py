@@ -2014,13 +2014,7 @@ class SentenceAnalyzer:
         or first in it ("Manila International Airport", "the New York Hilton Hotel": the longest
         run of its first words that is a big town; "the Central Mosque" is in no town called
         Central)."""
-        for pobj in (
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj" and g.pos_ == "PROPN"
-        ):
+        for pobj in (g for g in _in_objects(head, ("of",)) if g.pos_ == "PROPN"):
             place = self._place_of(pobj)
             if place is not None:
                 return place
@@ -2029,7 +2023,7 @@ class SentenceAnalyzer:
             start -= 1
         for end in range(min(head.i, start + 3), start, -1):
             place = self.places.big_town(self.doc[start:end].text)
-            if place is not None and place.place:
+            if place is not None:
                 return place
         return None
 

@@ -170,12 +170,12 @@ class PlaceResolver:
         return Place(code, name.title())
 
     def big_town(self, text: str) -> Place | None:
-        """A country, or a city of at least ``FOLD_MIN_POPULATION`` people, named by ``text``:
-        the town a building's name may start with ("Manila International Airport"), not a word
-        that is also a small town's name ("the Central Mosque": a small American town)."""
+        """A city of at least ``FOLD_MIN_POPULATION`` people named by ``text``: the town a
+        building's name may start with ("Manila International Airport"), not a word that is
+        also a small town's name ("the Central Mosque": a small American town)."""
         place = self.resolve(text)
         if place is None or place.place is None:
-            return place
+            return None
         row = self.cities.get(_norm(text))
         return place if row is not None and row[4] >= FOLD_MIN_POPULATION else None
 
