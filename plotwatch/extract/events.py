@@ -1810,7 +1810,7 @@ class SentenceAnalyzer:
         )
 
     def _date_spans(self, sent: Span) -> list[Span]:
-        spans = {(e.start, e.end): e for e in sent.ents if e.label_ == "DATE"}
+        spans = {(e.start, e.end): e for e in map(self._own_phrase, sent.ents) if e.label_ == "DATE"}
         matches = [*RE_DATE_SPAN.finditer(sent.text), *RE_ANAPHORIC_SPAN.finditer(sent.text)]
         for m in RE_YEARS_AGO_TODAY.finditer(sent.text):
             # "Thirty years ago today", which the tagger reads as two dates: one day
@@ -1840,6 +1840,16 @@ class SentenceAnalyzer:
             if not any(s <= span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
         return [s for s in spans.values() if not self._present_day(s)]
+
+    def _own_phrase(self, ent: Span) -> Span:
+        """A date the tagger ran into the next phrase ("sentenced in January 2010 to seven
+        years": one entity) ends where a preposition hung outside it begins, when a year comes
+        before it ("forty years to the day" is one phrase)."""
+        for tok in ent[1:]:
+            year = any(t.like_num and len(t.text) == 4 for t in self.doc[ent.start : tok.i])
+            if year and tok.dep_ == "prep" and not ent.start <= tok.head.i < ent.end:
+                return Span(self.doc, ent.start, tok.i, label=ent.label_)
+        return ent
 
     def _present_day(self, span: Span) -> bool:
         """ "today's Guinea-Bissau", "what is today Kazakhstan": the place's present name, no

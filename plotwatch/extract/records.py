@@ -105,7 +105,7 @@ def doc_to_extraction(
     # names no one acting: that country's authorities, if the article names one country far
     # more than any other; where is still unknown
     orphans = [e for e in events if e.agent_state is None and e.type not in HOSTILE_TYPES]
-    if orphans and (home := _home_country(doc, places)):
+    if orphans and (home := _home_country(doc, places, res)):
         for event in orphans:
             event.agent_state = home
             event.state_inferred = True
@@ -133,10 +133,18 @@ def _former_states(events: list[EventMention], res: Resources) -> None:
                     break
 
 
-def _home_country(doc: Doc, places: PlaceResolver) -> str | None:
+def _home_country(doc: Doc, places: PlaceResolver, res: Resources | None = None) -> str | None:
     """The country an article is about: the one its place names and demonyms name at least
-    three times and at least half the times any country is named, else None."""
+    three times and at least half the times any country is named, else None. A state's name
+    counts whatever the tagger makes of it ("Armenia" read as a person)."""
     votes: Counter[str] = Counter()
+    counted = {t.i for ent in doc.ents if ent.label_ in ("GPE", "NORP") for t in ent}
+    for span in doc.spans.get(GAZ_KEY, []):
+        if res is None or span.label_ != "state" or span.start in counted:
+            continue
+        entity = res.entity(span.kb_id_)
+        if entity is not None and entity.country:
+            votes[entity.country] += 1
     for ent in doc.ents:
         if ent.label_ == "GPE":
             place = places.resolve(ent.text)

@@ -1,0 +1,60 @@
+"""A date the tagger runs into the sentence that follows it ("sentenced in February 2012 to
+seven years" as one entity) is the date alone; an article's home country counts a state's name
+the tagger did not read as a place ("Armenia" as an organisation); "the detention of" a judge,
+a president or an opposition leader is an arrest. Hand-written sentences (other people,
+places and years than the evaluated ones)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from plotwatch.extract import Extractor
+
+
+def events(ex: Extractor, text: str, published: dt.date) -> list[tuple[str, str | None, str | None]]:
+    found = ex.extract(text, published).events
+    return [(e.type, e.date.value if e.date else None, e.agent_state) for e in found]
+
+
+def test_a_sentence_run_into_its_date_keeps_the_date(ex: Extractor) -> None:
+    text = (
+        "He handed himself in in June 2011, was sentenced in February 2012 to seven years in prison "
+        "for his part in the protests, and was freed in May 2014."
+    )
+    dates = {t: d for t, d, _ in events(ex, text, dt.date(2018, 7, 28))}
+    assert dates["conviction"] == "2012-02"
+    assert dates["release"] == "2014-05"
+
+
+def test_a_sentence_run_into_its_date_in_a_list_of_verbs(ex: Extractor) -> None:
+    text = (
+        "He gave himself up in August 2003, was sentenced in October 2004 to seven years in prison "
+        "for his part in organising the march, and was freed in 2006."
+    )
+    dates = {t: d for t, d, _ in events(ex, text, dt.date(2018, 7, 28))}
+    assert dates["conviction"] == "2004-10"
+
+
+def test_forty_years_to_the_day_is_one_phrase(ex: Extractor) -> None:
+    text = (
+        "It is forty years to the day since a parcel bomb sent by South African agents killed the "
+        "scholar Ruth First in Maputo."
+    )
+    assert ("assassination", "1982-08-17", "ZA") in events(ex, text, dt.date(2022, 8, 17))
+
+
+def test_a_states_name_read_as_an_organisation_counts_for_the_home_country(ex: Extractor) -> None:
+    text = (
+        "Armenia's new leaders have promised justice. Armenia has asked Russian officials for help, and "
+        "Russian diplomats have said they will consider it. Moscow has not replied. Armenia's opposition "
+        "calls the case revenge. The former defence minister was arrested last week. He was released on "
+        "bail on Monday."
+    )
+    found = events(ex, text, dt.date(2018, 7, 28))
+    assert {t for t, _, _ in found} == {"arrest", "release"}
+    assert {s for _, _, s in found} == {"AM"}
+
+
+def test_the_detention_of_a_leader_is_an_arrest(ex: Extractor) -> None:
+    text = "A court in Male on Monday ordered the detention of the opposition leader Qasim Ibrahim."
+    assert events(ex, text, dt.date(2019, 4, 2)) == [("arrest", "2019-04-01", "MV")]
