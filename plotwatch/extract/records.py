@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from plotwatch.extract.components import GAZ_KEY, INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import RE_ANAPHORIC_SPAN, RE_DATELINE, DateResolver, Resolved, reference_year
@@ -943,7 +943,7 @@ def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int |
     that is in an earlier year than the article's (a story of the past: "On 17 April 1984 …
     Shortly after ten someone opened fire"): that date when it is in the same paragraph, else
     its year. Never finer than the text gave; flagged inferred."""
-    if cand.type in ("conviction", "release"):
+    if cand.type == "conviction":
         return None  # a trial comes years after the act: the narrative's last date is the act's
     doc = cand.sent.doc
     # a date in a clause describing someone ("Markov, who had defected in 1969, …") is no time
@@ -959,6 +959,10 @@ def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int |
     start, anchor = told[-1]
     if not anchor.date.year or anchor.date.year >= ref_year:
         return None
+    if cand.type == "release" and doc[start].sent.start < _previous_sentence(cand.sent).start:
+        # a release may come years after the arrest: only one told in the sentence of the date
+        # or the next ("In April 2004 X was detained … He was freed after a hearing")
+        return None
     if "\n" in doc.text[doc[start].idx : cand.head.idx]:
         return Resolved(PartialDate.of(anchor.date.year), inferred=True)
     parts = (anchor.date.value or "").split("-")
@@ -967,6 +971,12 @@ def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int |
         # scene's day, the act is only known to its month
         return Resolved(PartialDate.of(anchor.date.year, int(parts[1])), inferred=True)
     return Resolved(anchor.date, inferred=True)
+
+
+def _previous_sentence(sent: Span) -> Span:
+    if sent.start == 0:
+        return sent
+    return sent.doc[sent.start - 1].sent
 
 
 def _dateline(text: str, places: PlaceResolver) -> Place | None:

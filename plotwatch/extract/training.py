@@ -50,6 +50,8 @@ OPENED_SETS = (
     "eval/heldout16",
     "eval/heldout17",
     "eval/heldout18",
+    "eval/heldout19",
+    "eval/heldout20",
 )
 DEFAULT_C = 0.5  # inverse regularisation strength (chosen by bench filter-cv)
 DEFAULT_THRESHOLD = 0.6

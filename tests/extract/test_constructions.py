@@ -1003,9 +1003,10 @@ def test_a_response_with_no_one_named_to_act_is_the_country_the_story_is_in(ex: 
         "Kazakhstan says the killing was ordered by Tashkent."
     )
     assert one(ex, text, "conviction").agent_state == "KZ"
-    # in a story about no state's hostile act, an unattributed arrest is left alone
+    # in a story about no state's hostile act, the rules give an unattributed arrest no state
+    # (the learned filter may keep it, its state then a guess marked inferred)
     text = "A man was stabbed at a market in Almaty on 4 March 2022. Two men were arrested within days."
-    assert not [e for e in events(ex, text) if e.type == "arrest"]
+    assert not [e for e in events(ex, text) if e.type == "arrest" and not e.state_inferred]
 
 
 def test_a_prison_term_is_no_date_and_the_dated_phrase_wins(ex: Extractor) -> None:

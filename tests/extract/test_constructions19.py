@@ -1,7 +1,9 @@
 """A date the tagger runs into the sentence that follows it ("sentenced in February 2012 to
 seven years" as one entity) is the date alone; an article's home country counts a state's name
 the tagger did not read as a place ("Armenia" as an organisation); "the detention of" a judge,
-a president or an opposition leader is an arrest. Hand-written sentences (other people,
+a president or an opposition leader is an arrest; "condemned by a military court" and
+"condemned to death" are convictions, "condemned the attack" is not; an undated release told
+in the sentence of a date or the next takes that date. Hand-written sentences (other people,
 places and years than the evaluated ones)."""
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ def test_a_sentence_run_into_its_date_keeps_the_date(ex: Extractor) -> None:
     )
     dates = {t: d for t, d, _ in events(ex, text, dt.date(2018, 7, 28))}
     assert dates["conviction"] == "2012-02"
-    assert dates["release"] == "2014-05"
 
 
 def test_a_sentence_run_into_its_date_in_a_list_of_verbs(ex: Extractor) -> None:
@@ -58,3 +59,34 @@ def test_a_states_name_read_as_an_organisation_counts_for_the_home_country(ex: E
 def test_the_detention_of_a_leader_is_an_arrest(ex: Extractor) -> None:
     text = "A court in Male on Monday ordered the detention of the opposition leader Qasim Ibrahim."
     assert events(ex, text, dt.date(2019, 4, 2)) == [("arrest", "2019-04-01", "MV")]
+
+
+def test_condemned_by_a_court_is_a_conviction(ex: Extractor) -> None:
+    text = "In 1983 the former minister Diallo Telli was condemned by a military court in Conakry."
+    assert events(ex, text, dt.date(2010, 1, 1)) == [("conviction", "1983", "GN")]
+
+
+def test_condemned_to_death_is_a_conviction(ex: Extractor) -> None:
+    text = "A court in Tehran condemned the journalist Ruhollah Zam to death in June 2020."
+    assert events(ex, text, dt.date(2021, 1, 1)) == [("conviction", "2020-06", "IR")]
+
+
+def test_condemning_an_attack_is_no_conviction(ex: Extractor) -> None:
+    text = "The Security Council condemned the attack on the embassy in Paris in 1988."
+    assert [t for t, _, _ in events(ex, text, dt.date(2010, 1, 1))] == []
+
+
+def test_a_release_told_just_after_a_dated_arrest_takes_its_date(ex: Extractor) -> None:
+    text = (
+        "In March 2009 the lawyer Omar Haidari was detained by Belgian police in Brussels. Officials "
+        "protested, and he was freed after a hearing before a judge in Brussels."
+    )
+    assert ("release", "2009-03", "BE") in events(ex, text, dt.date(2019, 1, 1))
+
+
+def test_a_release_told_long_after_a_dated_arrest_does_not(ex: Extractor) -> None:
+    text = (
+        "In March 2009 the lawyer Omar Haidari was detained by Belgian police in Brussels. He spent years "
+        "in prison. His family campaigned for him. He was freed after a hearing before a judge in Brussels."
+    )
+    assert ("release", "2019", "BE") in events(ex, text, dt.date(2019, 1, 1))

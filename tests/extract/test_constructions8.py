@@ -58,7 +58,7 @@ def test_behind_it_two_sentences_on_names_nothing(ex: Extractor) -> None:
         "In May 2019 the blogger Somchai Rattana was seized by armed men outside his flat in Vientiane. "
         "He had written about the dam for years. His family believes Vietnamese agents were behind it."
     )
-    assert hostile(ex, text) == []
+    assert [e.agent_state for e in hostile(ex, text) if e.agent_state] == []
 
 
 def test_a_city_before_an_act_noun_is_its_place_not_its_doer(ex: Extractor) -> None:
