@@ -7,6 +7,7 @@ extradition origins, status anaphora, fallbacks); :mod:`plotwatch.extract.record
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -115,6 +116,21 @@ class Candidate:
     @property
     def hostile(self) -> bool:
         return self.type in HOSTILE_TYPES or self.type == "generic"
+
+
+RE_DECADE = re.compile(r"\b\d{3}0s\b")  # "the 1960s", "in the 1980s"
+
+
+def _container(head: Token) -> Token | None:
+    """The noun an act's noun is "of" ("a commission of inquiry", "a wave of arrests"), or None."""
+    if (
+        head.pos_ == "NOUN"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.pos_ == "NOUN"
+    ):
+        return head.head.head
+    return None
 
 
 class SentenceAnalyzer:
@@ -1469,6 +1485,7 @@ class SentenceAnalyzer:
         reported = cand.hostile and any(self._reporting(t) for t in list(chain(cand.head))[1:])
         best: tuple[tuple[bool, int], Resolved] | None = None
         named_year: Resolved | None = None
+        decade = False
         for span in spans:
             if span.start <= cand.head.i < span.end and (m := RE_AFTER_ACT.fullmatch(span.text)):
                 # "three days after the 1998 killing": the act counted from, of the year it names
@@ -1520,6 +1537,11 @@ class SentenceAnalyzer:
                 resolved = self.dates.resolve(span.text, year, self._anchor_before(span.start, span.text))
                 if resolved is not None and (best is None or key < best[0]):
                     best = (key, resolved)
+                decade = decade or (resolved is None and RE_DECADE.search(span.text) is not None)
+        if best is None and named_year is None and decade:
+            # "jailed more than once in the 1960s": a time the text gives and no date can say;
+            # not the year of publication either
+            cand.dateless = True
         return best[1] if best else named_year
 
     @staticmethod
@@ -1544,6 +1566,8 @@ class SentenceAnalyzer:
         from prison in X, where he had been held since 2014", "in the murder of X, a lawyer shot
         dead 21 years ago"), not in one describing the event's own noun."""
         roots = {cand.head.i, *(t.i for t in cand.extra)}
+        if (holder := _container(cand.head)) is not None:
+            roots.add(holder.i)  # "a commission of inquiry set up in 1992": the inquiry's own noun
         cur = tok
         while cur.head.i != cur.i and cur.i not in roots | stops:
             if cur.dep_ in ("relcl", "acl") and cur.head.i not in roots and cur is not tok:
@@ -2017,6 +2041,15 @@ class SentenceAnalyzer:
             if left:
                 return self.places.resolve(self.doc[left[0].i : tok.i + 1].text)
             return self.places.resolve(tok.text)
+        if tok.ent_type_ == "PERSON" and ner is not None and len(ner) == 1:
+            # "a court in Dakar", with Dakar tagged a person: after a word of place, a lone name
+            # that is a state's capital, or a big town of a state the article names, is that
+            # town ("the family's estate in Surrey" is no Canadian city in a British story)
+            town = self.places.big_town(tok.text)
+            if town is not None and (
+                self.places.capital_state(tok.text) == town.country or town.country in self.places.context
+            ):
+                return town
         return None
 
     def _facility_town(self, head: Token) -> Place | None:

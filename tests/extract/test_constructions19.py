@@ -3,8 +3,11 @@ seven years" as one entity) is the date alone; an article's home country counts 
 the tagger did not read as a place ("Armenia" as an organisation); "the detention of" a judge,
 a president or an opposition leader is an arrest; "condemned by a military court" and
 "condemned to death" are convictions, "condemned the attack" is not; an undated release told
-in the sentence of a date or the next takes that date. Hand-written sentences (other people,
-places and years than the evaluated ones)."""
+in the sentence of a date or the next takes that date; a town written with its accent
+("Malé") is the town; the time a commission of inquiry was set up is the inquiry's; a decade
+("in the 1960s") is no date and not the year of publication; a verdict "confirmed on appeal"
+is a conviction; a capital the tagger reads as a person ("in Dakar") is that capital.
+Hand-written sentences (other people, places and years than the evaluated ones)."""
 
 from __future__ import annotations
 
@@ -90,3 +93,36 @@ def test_a_release_told_long_after_a_dated_arrest_does_not(ex: Extractor) -> Non
         "in prison. His family campaigned for him. He was freed after a hearing before a judge in Brussels."
     )
     assert ("release", "2019", "BE") in events(ex, text, dt.date(2019, 1, 1))
+
+
+def test_a_town_written_with_its_accent_is_that_town(ex: Extractor) -> None:
+    assert ex.places.resolve("Malé") == ex.places.resolve("Male")
+    text = "Police in Malé arrested the blogger Ismail Rasheed on 16 December 2011."
+    assert events(ex, text, dt.date(2012, 1, 1)) == [("arrest", "2011-12-16", "MV")]
+
+
+def test_the_time_a_commission_of_inquiry_was_set_up_is_the_inquirys(ex: Extractor) -> None:
+    text = (
+        "A commission of inquiry set up by the Chadian government in 1992 estimated that some "
+        "40,000 people had died in detention."
+    )
+    assert events(ex, text, dt.date(2023, 8, 26)) == [("investigation", "1992", "TD")]
+
+
+def test_a_decade_is_no_date_and_not_the_year_of_publication(ex: Extractor) -> None:
+    text = "The opposition leader Outel Bono had been jailed more than once in Chad in the 1960s."
+    found = ex.extract(text, dt.date(2023, 8, 26)).events
+    assert [(e.type, e.date.value) for e in found] == [("conviction", None)]
+
+
+def test_a_verdict_confirmed_on_appeal_is_a_conviction(ex: Extractor) -> None:
+    text = (
+        "A court in Dakar sentenced the former ruler to life in prison in May 2016, a verdict "
+        "confirmed on appeal in April 2017."
+    )
+    assert ("conviction", "2017-04", "SN") in events(ex, text, dt.date(2018, 1, 1))
+
+
+def test_a_capital_tagged_as_a_person_is_the_capital(ex: Extractor) -> None:
+    text = "In May 2016 the blogger Amadou Sow was arrested in Dakar by police."
+    assert events(ex, text, dt.date(2018, 1, 1)) == [("arrest", "2016-05", "SN")]
