@@ -133,14 +133,14 @@ def _former_states(events: list[EventMention], res: Resources) -> None:
                     break
 
 
-def _home_country(doc: Doc, places: PlaceResolver, res: Resources | None = None) -> str | None:
+def _home_country(doc: Doc, places: PlaceResolver, res: Resources) -> str | None:
     """The country an article is about: the one its place names and demonyms name at least
     three times and at least half the times any country is named, else None. A state's name
     counts whatever the tagger makes of it ("Armenia" read as a person)."""
     votes: Counter[str] = Counter()
     counted = {t.i for ent in doc.ents if ent.label_ in ("GPE", "NORP") for t in ent}
     for span in doc.spans.get(GAZ_KEY, []):
-        if res is None or span.label_ != "state" or span.start in counted:
+        if span.label_ != "state" or span.start in counted:
             continue
         entity = res.entity(span.kb_id_)
         if entity is not None and entity.country:
@@ -974,6 +974,7 @@ def _narrative_date(analyzer: SentenceAnalyzer, cand: Candidate, ref_year: int |
 
 
 def _previous_sentence(sent: Span) -> Span:
+    """The sentence before ``sent`` (``sent`` itself when it is the first)."""
     if sent.start == 0:
         return sent
     return sent.doc[sent.start - 1].sent
