@@ -1869,10 +1869,11 @@ class SentenceAnalyzer:
         """A date the tagger ran into the next phrase ("sentenced in January 2010 to seven
         years": one entity) ends where a preposition hung outside it begins, when a year comes
         before it ("forty years to the day" is one phrase)."""
-        for tok in ent[1:]:
-            year = any(t.like_num and len(t.text) == 4 for t in self.doc[ent.start : tok.i])
+        year = False
+        for tok in ent:
             if year and tok.dep_ == "prep" and not ent.start <= tok.head.i < ent.end:
                 return Span(self.doc, ent.start, tok.i, label=ent.label_)
+            year = year or (tok.like_num and len(tok.text) == 4)
         return ent
 
     def _present_day(self, span: Span) -> bool:

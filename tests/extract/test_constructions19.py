@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from plotwatch.extract import Extractor
 
 
@@ -21,22 +23,24 @@ def events(ex: Extractor, text: str, published: dt.date) -> list[tuple[str, str 
     return [(e.type, e.date.value if e.date else None, e.agent_state) for e in found]
 
 
-def test_a_sentence_run_into_its_date_keeps_the_date(ex: Extractor) -> None:
-    text = (
-        "He handed himself in in June 2011, was sentenced in February 2012 to seven years in prison "
-        "for his part in the protests, and was freed in May 2014."
-    )
+@pytest.mark.parametrize(
+    ("text", "conviction"),
+    [
+        (
+            "He handed himself in in June 2011, was sentenced in February 2012 to seven years in prison "
+            "for his part in the protests, and was freed in May 2014.",
+            "2012-02",
+        ),
+        (
+            "He gave himself up in August 2003, was sentenced in October 2004 to seven years in prison "
+            "for his part in organising the march, and was freed in 2006.",
+            "2004-10",
+        ),
+    ],
+)
+def test_a_sentence_run_into_its_date_keeps_the_date(ex: Extractor, text: str, conviction: str) -> None:
     dates = {t: d for t, d, _ in events(ex, text, dt.date(2018, 7, 28))}
-    assert dates["conviction"] == "2012-02"
-
-
-def test_a_sentence_run_into_its_date_in_a_list_of_verbs(ex: Extractor) -> None:
-    text = (
-        "He gave himself up in August 2003, was sentenced in October 2004 to seven years in prison "
-        "for his part in organising the march, and was freed in 2006."
-    )
-    dates = {t: d for t, d, _ in events(ex, text, dt.date(2018, 7, 28))}
-    assert dates["conviction"] == "2004-10"
+    assert dates["conviction"] == conviction
 
 
 def test_forty_years_to_the_day_is_one_phrase(ex: Extractor) -> None:
