@@ -79,8 +79,8 @@ def test_condemned_to_death_is_a_conviction(ex: Extractor) -> None:
 
 
 def test_condemning_an_attack_is_no_conviction(ex: Extractor) -> None:
-    text = "The Security Council condemned the attack on the embassy in Paris in 1988."
-    assert [t for t, _, _ in events(ex, text, dt.date(2010, 1, 1))] == []
+    text = "The French government condemned the attack on its embassy in Beirut in 1988."
+    assert "conviction" not in [t for t, _, _ in events(ex, text, dt.date(2010, 1, 1))]
 
 
 def test_a_release_told_just_after_a_dated_arrest_takes_its_date(ex: Extractor) -> None:
