@@ -144,6 +144,16 @@ def _near_lemmas(tok: Token) -> set[str]:
         for grand in child.children:
             near.add(grand.lemma_.lower())
             near.update(g.lemma_.lower() for g in grand.children if g.dep_ == "pobj")
+            if grand.dep_ == "conj":
+                # "took three judges and a retired officer from their homes": the phrase the
+                # parser hangs on the last of the objects
+                near.update(
+                    g.lemma_.lower()
+                    for p in grand.children
+                    if p.dep_ == "prep"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                )
     return near
 
 

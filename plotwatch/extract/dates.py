@@ -53,6 +53,9 @@ RE_MD = re.compile(rf"\b{_MON}\s*{_DAY}\b(?!\s*,?\s*\d)")
 RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b(?!,?\s*\d)")
 RE_MY = re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")
 RE_M = re.compile(rf"\b{_MON}\b")
+# "In June and July 2021", "between May and August 2019": the months share the year; the
+# time is the first month's
+RE_MONTHS_Y = re.compile(rf"\b{_MON}\s+(?:and|to|through|until|-|\u2013)\s+{_MON},?\s+{_YEAR}\b")
 RE_YEAR = re.compile(rf"(?<![\d-]){_YEAR}(?!s|\d|-\d)")
 RE_DATE_LINE = re.compile(
     rf"^\W*(?:\w+day,?\s+)?(?:{_MON}\s*{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MON},?\s+{_YEAR})\W*$", re.I | re.M
@@ -165,6 +168,11 @@ RE_BARE_LENGTH = re.compile(r"^(?:for\s+)?(?:some\s+|several\s+|many\s+)?(?:hour
 
 # "in July of that year", "that December": a month of the year the text was last at
 RE_MONTH_THAT_YEAR = re.compile(rf"\b{_MON}\s+of\s+(?:that|the\s+same)\s+year\b|\bthat\s+{_MON}\b")
+# "On 30 April that year", "on April 30 of the same year": a day of the year last given
+RE_DAY_THAT_YEAR = re.compile(
+    rf"\b(?:{_DAY}\s+{_MON}|{_MON}\s+{_DAY}),?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I
+)
+RE_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
 # "five days after the shooting": counted from the act, which the text dated last
 ACT_NOUNS = (
     r"(?:shooting|attack|killing|murder|bombing|explosion|blast|poisoning|abduction|kidnapping|arrest)"
@@ -243,6 +251,9 @@ def _some_day_of(day: PartialDate | None) -> PartialDate | None:
 def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None:
     """The date of an expression that refers to ``anchor`` (the last date the text gave);
     False when ``text`` is no such expression, None when it is one but cannot be resolved."""
+    if m := RE_DAY_THAT_YEAR.search(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        return PartialDate.of(anchor.year, _month(month), int(day)) if anchor and anchor.year else None
     if m := RE_MONTH_THAT_YEAR.search(text):
         month = _month(m.group(1) or m.group(2))
         return PartialDate.of(anchor.year, month) if anchor and anchor.year else None
@@ -386,6 +397,8 @@ class DateResolver:
             return Resolved(PartialDate.of(int(m.group(3)), _month(m.group(1)), int(m.group(2))))
         if m := RE_DMY.search(t):
             return Resolved(PartialDate.of(int(m.group(3)), _month(m.group(2)), int(m.group(1))))
+        if m := RE_MONTHS_Y.search(t):
+            return Resolved(PartialDate.of(int(m.group(3)), _month(m.group(1))))
         if m := RE_MY.search(t):
             return Resolved(PartialDate.of(int(m.group(2)), _month(m.group(1))))
         if (m := RE_MD.search(t)) or (m := RE_DM.search(t)):

@@ -20,6 +20,7 @@ from plotwatch.extract.dates import (
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
     RE_LATER,
+    RE_THAT_YEAR,
     RE_UNITS_TAIL,
     RE_VAGUE_LATER,
     RE_YEARS_AGO_TODAY,
@@ -95,6 +96,7 @@ class Candidate:
     instrument: str | None = None
     generic: bool = False
     state_agent: bool = False  # the perpetrator is a state organ/agent
+    armed_body: bool = False  # the doers are soldiers, police or guards of no state named
     anonymous: bool = False  # the doers are named only by what they did ("two men", "a gunman", "the bomb")
     responder_named: bool = False
     local_responder: bool = False  # "the government", "police": the authorities of the place at hand
@@ -184,6 +186,8 @@ class SentenceAnalyzer:
         self.later_words = set(self.cues.get("later_adverbs", ()))
         self.military = set(self.cues.get("military_nouns", ()))
         self.commandos = set(self.cues.get("commando_nouns", ()))
+        self.armed_bodies = set(self.cues.get("armed_body_nouns", ()))
+        self.member_nouns = set(self.cues.get("member_nouns", ()))
         self.attempt_verbs = set(self.cues.get("attempt_governors", ()))
         self.undo = set(self.cues.get("undo_verbs", ()))
         self.effecting = set(self.cues.get("effecting_verbs", ()))
@@ -871,6 +875,7 @@ class SentenceAnalyzer:
                 t.dep_ == "nsubjpass" and t.head.lemma_.lower() in self.roles.principal_verbs for t in perp
             )
             cand.anonymous = bool(perp) and all(self._anonymous(t) and t.i != head.i for t in perp)
+            cand.armed_body = any(self._armed_body(t) for t in perp)
             cand.state_agent = (
                 hired
                 or any(self.roles.is_state_agent(t) for t in perp)
@@ -881,6 +886,8 @@ class SentenceAnalyzer:
                 and cand.type == "assassination"
                 # a surname the tagger reads as a plural ("Davies") is one person
                 and any((t.tag_ in ("NNS", "NNPS") and t.ent_type_ != "PERSON") or number_of(t) for t in tgt)
+                # "eight officers were shot by firing squad": executions, each a killing
+                and not any(t.lemma_.lower() == "squad" and t.i > head.i for t in head.subtree)
             ):
                 cand.type = "armed_attack"  # killing many is not an assassination
             died = self._died_when(head) if cand.type == "bombing" else []
@@ -986,7 +993,7 @@ class SentenceAnalyzer:
                     if self.roles.is_authority(t)
                 ]
             states = [self.roles.responder_country(t) for t in resp if not self._many_institutions(t)]
-            if cand.type == "extradition" and not any(states):
+            if not any(states):
                 states = [self._its_state(t) for t in resp]
             cand.responder_named = any(states)
             cand.agent_state = next((s for s in states if s), None)
@@ -1390,6 +1397,14 @@ class SentenceAnalyzer:
         """A phrase naming an organ of a state: "an Indian government employee", "the ministry"."""
         return any(t.lemma_.lower() in STATE_ORGANS for t in tok.subtree)
 
+    def _armed_body(self, tok: Token) -> bool:
+        """Soldiers, troops, police or guards ("members of the presidential guard", "security
+        forces"), with no state named on them."""
+        bodies = [tok, *(o for o in _in_objects(tok, ("of",)) if tok.lemma_.lower() in self.member_nouns)]
+        return any(
+            b.lemma_.lower() in self.armed_bodies and self.roles.phrase_country(b) is None for b in bodies
+        )
+
     def _hostile_state(self, cand: Candidate, perp: list[Token], tgt: list[Token]) -> str | None:
         for tok in perp:
             # commandos are a state's ("South African commandos raided …"); troops and soldiers
@@ -1682,8 +1697,10 @@ class SentenceAnalyzer:
         if self._anchors is None:
             self._anchors = []
             for sent in self.doc.sents:
-                year = sentence_year(sent.text)
                 for span in sorted(self._date_spans(sent), key=lambda s: s.start):
+                    # "X, who succeeded his father in 2009, was declared the winner of the vote
+                    # of 27 August": the relative clause's year is not the vote's
+                    year = self._clause_year(sent, span)
                     # "hours later" counts from the narrative's last date, not from a date in an
                     # apposition describing someone ("X, an editor of a channel that organised
                     # protests after the election of August 2020"); "who went missing in late
@@ -1703,9 +1720,18 @@ class SentenceAnalyzer:
                         # "Telli, who was arrested in 1976 and starved to death the following
                         # year": a date in a describing clause counts from one before it there
                         prev = self._anchors[-1][1]
-                    if prev is None and self._anchors and not self._since(self._anchors[-1][0]):
+                    if (
+                        prev is None
+                        and self._anchors
+                        and not self._since(self._anchors[-1][0])
+                        and not self._aside(self._anchors[-1][0], span.start)
+                    ):
                         # a bare "31 May" right after "has lived there since 1995" takes its year
                         # from the publication, not from that start or a date before it
+                        prev = self._anchors[-1][1]
+                    if RE_THAT_YEAR.search(span.text) and self._anchors:
+                        # "the mutiny that overthrew him in March 2012 … On 30 April that year":
+                        # the year the text named last, in whatever clause
                         prev = self._anchors[-1][1]
                     res = self.dates.resolve(span.text, year, prev)
                     if res is not None and not self._back_to_now(span):
@@ -1787,6 +1813,8 @@ class SentenceAnalyzer:
         year = found[-1][1].date.year if found else None
         if bare and pub and year and pub.year - year >= self.historical:
             return found[-1][1]
+        if found and RE_THAT_YEAR.search(text):
+            return found[-1][1]  # "On 30 April that year": the year named last (as in ``anchors``)
         told = [(start, r) for start, r in found if not self._thing_clause(start)]
         last = told[-1] if told else (found[-1] if found else None)
         events = [(h, d, t) for h, d, t in self._told if h < i]
@@ -1834,7 +1862,12 @@ class SentenceAnalyzer:
         )
 
     def _date_spans(self, sent: Span) -> list[Span]:
-        spans = {(e.start, e.end): e for e in map(self._own_phrase, sent.ents) if e.label_ == "DATE"}
+        spans = {
+            (e.start, e.end): e
+            for e in map(self._own_phrase, sent.ents)
+            # "on Saturday night", which the tagger reads as a time: the day
+            if e.label_ == "DATE" or (e.label_ == "TIME" and any(w in e.text.lower() for w in WEEKDAYS))
+        }
         matches = [*RE_DATE_SPAN.finditer(sent.text), *RE_ANAPHORIC_SPAN.finditer(sent.text)]
         for m in RE_YEARS_AGO_TODAY.finditer(sent.text):
             # "Thirty years ago today", which the tagger reads as two dates: one day

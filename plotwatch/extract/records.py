@@ -78,6 +78,7 @@ def doc_to_extraction(
     kept = [_to_event(c, dates, ref_year, res, n, dateline) for c, n in zip(cands, narratives, strict=True)]
     stated = {(e.sentence_start, e.type) for e in kept if e is not None}
     stated_types = {e.type for e in kept if e is not None}
+    armed: list[EventMention] = []  # hostile acts by soldiers, police or guards of no state named
     for cand, narrative, event in zip(cands, narratives, kept, strict=True):
         if (
             event is None
@@ -101,10 +102,15 @@ def doc_to_extraction(
                 event.place_precision = "country"
                 event.state_inferred = True
             events.append(event)
+            if cand.armed_body and cand.hostile:
+                armed.append(event)
     # "Pukach was briefly arrested in 2003", in a story of one country's police and courts that
     # names no one acting: that country's authorities, if the article names one country far
     # more than any other; where is still unknown
     orphans = [e for e in events if e.agent_state is None and e.type not in HOSTILE_TYPES]
+    # "Members of the presidential guard opened fire on the crowd", in a story of one country:
+    # that country's soldiers
+    orphans += [e for e in armed if e.agent_state is None]
     if orphans and (home := _home_country(doc, places, res)):
         for event in orphans:
             event.agent_state = home
@@ -136,8 +142,13 @@ def _former_states(events: list[EventMention], res: Resources) -> None:
 def _home_country(doc: Doc, places: PlaceResolver, res: Resources) -> str | None:
     """The country an article is about: the one its place names and demonyms name at least
     three times and at least half the times any country is named, else None. A state's name
-    counts whatever the tagger makes of it ("Armenia" read as a person)."""
+    counts whatever the tagger makes of it ("Armenia" read as a person); a dateline's city
+    counts twice."""
     votes: Counter[str] = Counter()
+    # "ANTANANARIVO – …" opening the body (after a headline and a byline): where it is filed from
+    lead = [line for line in doc.text.split("\n")[:8] if line.strip()][:4]
+    if (dateline := next((d for line in lead if (d := _dateline(line, places))), None)) is not None:
+        votes[dateline.country] += 2
     counted = {t.i for ent in doc.ents if ent.label_ in ("GPE", "NORP") for t in ent}
     for span in doc.spans.get(GAZ_KEY, []):
         if span.label_ != "state" or span.start in counted:

@@ -130,7 +130,11 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
     future = set(cues.get("future", ()))
     finite = False  # a finite clause or participle between trigger and governor
     closed = False  # passed a finite verb with its own subject: its governors' mood is not ours
+    prev = tok
     for i, cur in enumerate(chain(tok)):
+        if i > 0 and _across_semicolon(prev, cur):
+            break  # "X was arrested …; the case never reached a verdict": a clause of its own
+        prev = cur
         lemma = cur.lemma_.lower()
         if i > 0 and lemma in denial:
             return "denial"
@@ -170,6 +174,15 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
                 break  # "Lagos denied it, but Britain expelled two diplomats": a clause of its own
             closed = True  # "…, while EU governments announced expulsions": their own clause
     return None
+
+
+def _across_semicolon(dep: Token, gov: Token) -> bool:
+    """``dep``'s clause ends at a semicolon before its governor ``gov``: the parser hung a
+    clause on the one after the semicolon ("X and others were arrested and charged; the case
+    never reached a verdict" makes the arrest the object of "reached")."""
+    doc = dep.doc
+    end = dep.right_edge.i
+    return gov.i > end and any(doc[k].text == ";" for k in range(end + 1, gov.i))
 
 
 def announced(tok: Token, cues: dict[str, Any]) -> bool:
@@ -270,6 +283,8 @@ def repair_parse(doc: Doc) -> None:
             for mod in mods:
                 mod.head = nxt
     for tok in doc:
+        _gapped_conjunct(tok)
+    for tok in doc:
         head = tok.head
         nominal = head.pos_ == "NOUN" or head.tag_ == "VBG"  # "killing" tagged a verb, too
         if tok.dep_ != "nsubj" or not nominal or tok.i > head.i or tok.ent_type_ != "GPE":
@@ -277,6 +292,30 @@ def repair_parse(doc: Doc) -> None:
         dets = [c for c in (*head.children, *tok.children) if c.dep_ == "det" and c.i < tok.i]
         if dets and all(t.ent_type_ == "GPE" or t.dep_ == "compound" for t in doc[tok.i + 1 : head.i]):
             tok.dep_ = "compound"
+
+
+def _gapped_conjunct(cc: Token) -> None:
+    """ "was charged and, in 1982, convicted of …": the parser hangs the phrase set off by
+    commas after "and" on the first verb and makes the second a subordinate clause; the phrase
+    is the second verb's, and the verbs are conjuncts."""
+    doc = cc.doc
+    verb = cc.head
+    if cc.dep_ != "cc" or cc.lower_ not in ("and", "but") or verb.pos_ not in ("VERB", "AUX"):
+        return
+    k = cc.i + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return
+    prep = doc[k + 1] if k + 1 < len(doc) else None
+    if prep is None or prep.dep_ != "prep" or prep.head.i != verb.i:
+        return
+    comma = prep.right_edge.i + 1
+    nxt = comma + 1
+    if nxt >= len(doc) or doc[comma].text != ",":
+        return
+    second = doc[nxt]
+    if second.head.i == verb.i and second.dep_ == "advcl" and second.tag_ in ("VBN", "VBD"):
+        prep.head = second
+        second.dep_ = "conj"
 
 
 def detach_fronted_dates(doc: Doc) -> None:

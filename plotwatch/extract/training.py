@@ -52,6 +52,7 @@ OPENED_SETS = (
     "eval/heldout18",
     "eval/heldout19",
     "eval/heldout20",
+    "eval/heldout21",
 )
 DEFAULT_C = 0.5  # inverse regularisation strength (chosen by bench filter-cv)
 DEFAULT_THRESHOLD = 0.6
