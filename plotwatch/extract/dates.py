@@ -341,6 +341,14 @@ class DateResolver:
         self.published = published
         self.ref_year = published.year if published else ref_year
 
+    def _after_publication(self, year: int, month: int, day: int) -> bool:
+        if self.published is None:
+            return False
+        try:
+            return dt.date(year, month, day) > self.published
+        except ValueError:
+            return False
+
     def _guess(self, sentence_year: int | None) -> bool:
         return not sentence_year and self.published is None
 
@@ -408,6 +416,8 @@ class DateResolver:
             if not sentence_year and len(told) >= 7 and int(told[5:7]) == month:
                 # "crossed in January 2019 … On 26 January he disappeared": the month just told
                 year = int(told[:4])
+            if 1 <= day <= 31 and year and not sentence_year and self._after_publication(year, month, day):
+                year -= 1  # "On 30 July", told on 26 July: last year's, a day to come is no news
             if 1 <= day <= 31 and year:
                 return Resolved(PartialDate.of(year, month, day), self._guess(sentence_year))
             return None

@@ -19,10 +19,13 @@ from plotwatch.extract.dates import (
     RE_AFTER_ACT,
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
+    RE_DM,
     RE_LATER,
+    RE_MD,
     RE_THAT_YEAR,
     RE_UNITS_TAIL,
     RE_VAGUE_LATER,
+    RE_YEAR,
     RE_YEARS_AGO_TODAY,
     RE_YEARS_TAIL,
     WEEKDAYS,
@@ -1549,7 +1552,9 @@ class SentenceAnalyzer:
                 # "sentenced her to five years in prison": a length of time that resolves to no
                 # date yields to the nearest phrase that does
                 year = self._clause_year(sent, span)
-                resolved = self.dates.resolve(span.text, year, self._anchor_before(span.start, span.text))
+                resolved = self._day_told_before(
+                    span, self.dates.resolve(span.text, year, self._anchor_before(span.start, span.text))
+                )
                 if resolved is not None and (best is None or key < best[0]):
                     best = (key, resolved)
                 decade = decade or (resolved is None and RE_DECADE.search(span.text) is not None)
@@ -1733,10 +1738,22 @@ class SentenceAnalyzer:
                         # "the mutiny that overthrew him in March 2012 … On 30 April that year":
                         # the year the text named last, in whatever clause
                         prev = self._anchors[-1][1]
-                    res = self.dates.resolve(span.text, year, prev)
+                    res = self._day_told_before(span, self.dates.resolve(span.text, year, prev))
                     if res is not None and not self._back_to_now(span):
                         self._anchors.append((span.start, res))
         return self._anchors
+
+    def _day_told_before(self, span: Span, res: Resolved | None) -> Resolved | None:
+        """ "On 26 July 2023 … In the days after 26 July": a day and month with no year, told
+        before with its year, is that day."""
+        bare = (RE_DM.search(span.text) or RE_MD.search(span.text)) and anchored(span.text, None) is False
+        if res is None or res.date.precision != "day" or not bare or RE_YEAR.search(span.text):
+            return res
+        same_day = res.date.value[5:]
+        for start, told in reversed(self._anchors or []):
+            if start < span.start and told.date.precision == "day" and told.date.value[5:] == same_day:
+                return told
+        return res
 
     def _since(self, i: int) -> bool:
         """The date at token ``i`` follows "since": the start of a state, not a time of the story."""

@@ -7,7 +7,8 @@ after a state is named, are that state's; soldiers, police or guards of no state
 story of one country, are that country's; a dateline's city counts for the story's country;
 "took two judges and a former minister from their homes" is a kidnapping of all three; many
 "shot by firing squad" are killed, not attacked; "On 18 March that year" is a day of the year
-the text named last, even in a clause describing something.
+the text named last, even in a clause describing something; a day and month told before with
+its year are that day; a day and month after the publication date are of the year before.
 Hand-written sentences (other people, places and years than the evaluated ones)."""
 
 from __future__ import annotations
@@ -167,3 +168,21 @@ def test_the_construction_gives_the_event(
     ex: Extractor, text: str, published: dt.date, expected: tuple[str, str, str]
 ) -> None:
     assert expected in events(ex, text, published)
+
+
+def test_a_day_and_month_told_before_with_its_year_is_that_day(ex: Extractor) -> None:
+    text = (
+        "A year ago today, on 12 March 2019, Algerian police arrested the journalist Karim Benali in "
+        "Algiers. His brother was freed by Algerian police in January. In the days after 12 March, "
+        "Algerian police detained ten more reporters in Oran."
+    )
+    arrests = [d for t, d, _ in events(ex, text, dt.date(2020, 3, 12)) if t == "arrest"]
+    assert arrests == ["2019-03-12", "2019-03-12"]
+
+
+def test_a_day_and_month_after_publication_are_last_years(ex: Extractor) -> None:
+    text = (
+        "The junta has held the president since last year. On 30 July the police of Niger arrested the "
+        "former oil minister Moussa Idrissa in Niamey."
+    )
+    assert ("arrest", "2023-07-30", "NE") in events(ex, text, dt.date(2024, 7, 26))
