@@ -261,6 +261,8 @@ def repair_parse(doc: Doc) -> None:
       subject, which would make Rome the killer; it is a compound modifier (a place).
     - "investigating judges in Paris placed three men under investigation": "investigating" is
       parsed as a verb whose object is "judges" (an inquiry into judges); it modifies them.
+    - "was charged and, in 1982, convicted": the phrase set off after "and" is the second
+      verb's (:func:`_gapped_conjunct`).
 
     ("found X, Y and the sergeant Z guilty" is mended earlier, by :func:`attach_verdicts`,
     before the triggers are read.)
