@@ -1749,9 +1749,10 @@ class SentenceAnalyzer:
         bare = (RE_DM.search(span.text) or RE_MD.search(span.text)) and anchored(span.text, None) is False
         if res is None or res.date.precision != "day" or not bare or RE_YEAR.search(span.text):
             return res
-        same_day = res.date.value[5:]
+        same_day = (res.date.value or "")[5:]
         for start, told in reversed(self._anchors or []):
-            if start < span.start and told.date.precision == "day" and told.date.value[5:] == same_day:
+            day = (told.date.value or "")[5:] if told.date.precision == "day" else ""
+            if start < span.start and day == same_day:
                 return told
         return res
 
