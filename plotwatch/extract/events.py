@@ -190,7 +190,6 @@ class SentenceAnalyzer:
         self.military = set(self.cues.get("military_nouns", ()))
         self.commandos = set(self.cues.get("commando_nouns", ()))
         self.armed_bodies = set(self.cues.get("armed_body_nouns", ()))
-        self.member_nouns = set(self.cues.get("member_nouns", ()))
         self.attempt_verbs = set(self.cues.get("attempt_governors", ()))
         self.undo = set(self.cues.get("undo_verbs", ()))
         self.effecting = set(self.cues.get("effecting_verbs", ()))
@@ -1403,7 +1402,8 @@ class SentenceAnalyzer:
     def _armed_body(self, tok: Token) -> bool:
         """Soldiers, troops, police or guards ("members of the presidential guard", "security
         forces"), with no state named on them."""
-        bodies = [tok, *(o for o in _in_objects(tok, ("of",)) if tok.lemma_.lower() in self.member_nouns)]
+        members = tok.lemma_.lower() in self.roles.member_nouns
+        bodies = [tok, *(_in_objects(tok, ("of",)) if members else ())]
         return any(
             b.lemma_.lower() in self.armed_bodies and self.roles.phrase_country(b) is None for b in bodies
         )
@@ -1746,9 +1746,10 @@ class SentenceAnalyzer:
     def _day_told_before(self, span: Span, res: Resolved | None) -> Resolved | None:
         """ "On 26 July 2023 … In the days after 26 July": a day and month with no year, told
         before with its year, is that day."""
-        bare = (RE_DM.search(span.text) or RE_MD.search(span.text)) and anchored(span.text, None) is False
-        if res is None or res.date.precision != "day" or not bare or RE_YEAR.search(span.text):
+        if res is None or res.date.precision != "day" or RE_YEAR.search(span.text):
             return res
+        if not (RE_DM.search(span.text) or RE_MD.search(span.text)) or anchored(span.text, None) is not False:
+            return res  # only a bare day and month ("26 July"), not "the same day" or "a year ago today"
         same_day = (res.date.value or "")[5:]
         for start, told in reversed(self._anchors or []):
             day = (told.date.value or "")[5:] if told.date.precision == "day" else ""
