@@ -126,9 +126,10 @@ RE_SAME = re.compile(
 RE_VAGUE_LATER = re.compile(
     r"\b(?:within\s+(days|weeks|months)|(days|weeks|months)\s+(?:later|afterwards)"
     r"|(?:shortly|soon)\s+(?:afterwards?|thereafter|after(?![ \t]+[A-Za-z0-9]))"
-    r"|in\s+the\s+(hours|days|weeks|months)\s+(?:before|after|following|leading\s+up\s+to)\b)\b",
+    r"|in\s+the\s+(hours|days|weeks|months)\s+(?:before|after|following|leading\s+up\s+to)\b"
+    r"|the\s+(hours|days|weeks|months)\s+that\s+followed|the\s+following\s+(days|weeks|months))\b",
     re.I,
-)
+)  # "in the weeks that followed", "over the following months": after the last date too
 # ("the next morning", "the following night": the next day)
 RE_NEXT = re.compile(
     r"\bthe\s+(following|next|previous|preceding)\s+(day|week|month|year|morning|afternoon|evening|night)\b",
@@ -291,7 +292,7 @@ def anchored(text: str, anchor: PartialDate | None) -> PartialDate | bool | None
         if anchor is None or not anchor.year:
             return None
         parts = (anchor.value or "").split("-")
-        unit = (m.group(1) or m.group(2) or m.group(3) or "days").lower()
+        unit = next((g for g in m.groups() if g), "days").lower()
         if unit in ("hours", "days") and len(parts) >= 2:
             return PartialDate.of(anchor.year, int(parts[1]))
         return PartialDate.of(anchor.year)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from plotwatch.extract.components import INSTR_KEY, TRIG_KEY
 from plotwatch.extract.dates import (
+    ACT_NOUNS,
     RE_AFTER_ACT,
     RE_ANAPHORIC_SPAN,
     RE_DATE_SPAN,
@@ -123,6 +124,7 @@ class Candidate:
         return self.type in HOSTILE_TYPES or self.type == "generic"
 
 
+RE_ACT_NOUN = re.compile(ACT_NOUNS)  # a hostile act's noun, by lemma
 RE_DECADE = re.compile(r"\b\d{3}0s\b")  # "the 1960s", "in the 1980s"
 
 
@@ -190,6 +192,7 @@ class SentenceAnalyzer:
         self.military = set(self.cues.get("military_nouns", ()))
         self.commandos = set(self.cues.get("commando_nouns", ()))
         self.armed_bodies = set(self.cues.get("armed_body_nouns", ()))
+        self.reaction_verbs = set(self.cues.get("reaction_verbs", ()))
         self.attempt_verbs = set(self.cues.get("attempt_governors", ()))
         self.undo = set(self.cues.get("undo_verbs", ()))
         self.effecting = set(self.cues.get("effecting_verbs", ()))
@@ -946,7 +949,7 @@ class SentenceAnalyzer:
                 tgt = [antecedent_of(c) for c in head.children if c.dep_ == "nsubj"]
                 resp = _in_objects(head, ("to",))
             else:
-                resp = [self._reported_subject(t) for t in self.roles.agent_tokens(head, others)]
+                resp = [self._reported_subject(t) for t in self._doers(head, others)]
                 tgt = self.roles.patient_tokens(head)
                 if (owner := self._owner(cand, resp)) is not None:
                     # "Chile's Supreme Court approved his extradition": the possessor of a
@@ -1008,6 +1011,24 @@ class SentenceAnalyzer:
                 places = [p for t in resp if (p := self.roles.responder_place(t)) is not None][:1]
                 cand.place = places[0] if places else None
         cand._places = places  # type: ignore[attr-defined]
+
+    def _doers(self, head: Token, others: set[int]) -> list[Token]:
+        """Who did the response ``head``. "X hurried to declare their support for the king after
+        the arrests": a time, not the arrests' doer (as for hostile acts in ``_perpetrators``);
+        "after the arrests by police" still names it."""
+        found = self.roles.agent_tokens(head, others)
+        if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS and determiner(head) == "the":
+            return [t for t in found if head.left_edge.i <= t.i <= head.right_edge.i]
+        return found
+
+    def _own_doers(self, head: Token, found: list[Token]) -> list[Token]:
+        """ "Britain condemned the killing": those who react to a hostile act are not its doers;
+        only a doer told with the act's noun ("condemned the killing of X by Saudi agents") is.
+        (A response reacted to, "welcomed the arrest", is one told before: its doer's state comes
+        from the story, as before.)"""
+        if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.reaction_verbs:
+            return [t for t in found if head.left_edge.i <= t.i <= head.right_edge.i]
+        return found
 
     def _owner(self, cand: Candidate, resp: list[Token]) -> str | None:
         """What the only doer found, the possessor of a response noun, is when a verb brings the
@@ -1238,7 +1259,7 @@ class SentenceAnalyzer:
             return []  # "boarded a flight hours after the killing": a time, not the killing's doer
         foil = self.status_cues.get("foiled", set())
         out = []
-        for tok in self.roles.agent_tokens(head, set(), reported=False):
+        for tok in self._own_doers(head, self.roles.agent_tokens(head, set(), reported=False)):
             gov = tok.head if tok.dep_ in (*SUBJECT, "poss") else tok.head.head
             if gov.i != head.i and gov.lemma_.lower() in foil:
                 continue  # "an attempt to kill X was foiled by police": police foiled it
@@ -1515,6 +1536,8 @@ class SentenceAnalyzer:
             described = self._in_description(root, cand, climb_ids)
             if described and not cand.hostile and not self._day_word(span.text):
                 continue  # "released from prison in X, where he had been held since 2014"
+            if not cand.hostile and self._dates_act(span):
+                continue  # "charges Koroma over November attacks": the attacks' month
             attached = (
                 root.i in scope_ids
                 or root.head.i in climb_ids
@@ -1601,6 +1624,14 @@ class SentenceAnalyzer:
                 )
             cur = cur.head
         return False
+
+    def _dates_act(self, span: Span) -> bool:
+        """The date ``span`` is told on the noun of an act right after it ("over November
+        attacks", "for the 1998 bombing"), however the parser hangs it: the act's date, not a
+        response's. ("Sentenced for the killing in 1993" is left alone: the year may be the
+        sentence's.)"""
+        after = self.doc[span.end] if span.end < len(self.doc) else None
+        return after is not None and RE_ACT_NOUN.fullmatch(after.lemma_.lower()) is not None
 
     @staticmethod
     def _present_perfect(head: Token) -> Token | None:
@@ -1725,15 +1756,22 @@ class SentenceAnalyzer:
                         # "Telli, who was arrested in 1976 and starved to death the following
                         # year": a date in a describing clause counts from one before it there
                         prev = self._anchors[-1][1]
+                    # a bare "6 April" takes its year from the last point of the narrative told,
+                    # not from a span of years ("Koroma, who led the country from 2007 to 2018")
+                    # nor a "where" clause describing a place ("in Montreal, where police
+                    # arrested protesters in February 1969")
+                    points = [
+                        (s, r) for s, r in self._anchors if not self._period(s) and not self._place_clause(s)
+                    ]
                     if (
                         prev is None
-                        and self._anchors
+                        and points
                         and not self._since(self._anchors[-1][0])
-                        and not self._aside(self._anchors[-1][0], span.start)
+                        and not self._aside(points[-1][0], span.start)
                     ):
                         # a bare "31 May" right after "has lived there since 1995" takes its year
                         # from the publication, not from that start or a date before it
-                        prev = self._anchors[-1][1]
+                        prev = points[-1][1]
                     if RE_THAT_YEAR.search(span.text) and self._anchors:
                         # "the mutiny that overthrew him in March 2012 … On 30 April that year":
                         # the year the text named last, in whatever clause
@@ -1745,7 +1783,15 @@ class SentenceAnalyzer:
 
     def _day_told_before(self, span: Span, res: Resolved | None) -> Resolved | None:
         """ "On 26 July 2023 … In the days after 26 July": a day and month with no year, told
-        before with its year, is that day."""
+        before with its year, is that day. "The case began on 3 April … (in 2004 …) after the
+        arrests in April": a bare month on an act told before ("the" act) is the month of it."""
+        if res is not None and res.date.precision == "month" and self._month_of_told_act(span):
+            month = (res.date.value or "")[5:7]
+            for start, told in reversed(self._anchors or []):
+                value = told.date.value or ""
+                if start < span.start and told.date.precision in ("day", "month") and value[5:7] == month:
+                    return Resolved(PartialDate.of(int(value[:4]), int(month)))
+            return res
         if res is None or res.date.precision != "day" or RE_YEAR.search(span.text):
             return res
         if not (RE_DM.search(span.text) or RE_MD.search(span.text)) or anchored(span.text, None) is not False:
@@ -1757,9 +1803,30 @@ class SentenceAnalyzer:
                 return told
         return res
 
+    @staticmethod
+    def _month_of_told_act(span: Span) -> bool:
+        """``span`` is a bare month right after a definite noun ("the arrests in April"), however
+        the parser hangs it."""
+        doc, k = span.doc, span.start
+        if RE_YEAR.search(span.text) or any(t.like_num for t in span) or k < 3:
+            return False
+        noun = doc[k - 2]
+        return doc[k - 1].lower_ == "in" and noun.pos_ == "NOUN" and doc[k - 3].lower_ == "the"
+
     def _since(self, i: int) -> bool:
         """The date at token ``i`` follows "since": the start of a state, not a time of the story."""
         return i > 0 and self.doc[i - 1].lower_ == "since"
+
+    def _period(self, i: int) -> bool:
+        """The date at token ``i`` is an end of a span of years ("led the country from 2007 to
+        2018", "between 1990 and 1994"): a stretch of time, not a point of the narrative."""
+        doc = self.doc
+        before = doc[i - 1].lower_ if i > 0 else ""
+        if before in ("from", "between"):
+            return any(t.lower_ in ("to", "until", "and") for t in doc[i + 1 : min(i + 4, len(doc))])
+        if before in ("to", "until", "and"):
+            return any(t.lower_ in ("from", "between") for t in doc[max(i - 5, 0) : i - 1])
+        return False
 
     def _back_to_now(self, span: Span) -> bool:
         """ "Forty years later, nobody has been tried": a length after the story's date that
@@ -1778,6 +1845,15 @@ class SentenceAnalyzer:
             and a.head.ent_type_ not in ("PERSON", "NORP")
             and not any(c.lower_ in ("who", "whom", "whose") for c in a.children)
             for a in self.doc[i].ancestors
+        )
+
+    def _place_clause(self, i: int) -> bool:
+        """A date in a "where" clause describing a place ("in Montreal, where riot police had
+        arrested protesters in February 1969"): what happened there before, no time of the
+        narrative for a bare day ("On 6 April") to take its year from. (A clause describing a
+        thing, "the newspaper that printed the files in October 1979", may be the story's time.)"""
+        return any(
+            a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children) for a in self.doc[i].ancestors
         )
 
     def _describing(self, i: int, deps: tuple[str, ...] = ("relcl", "appos")) -> Token | None:
@@ -1821,7 +1897,8 @@ class SentenceAnalyzer:
         found = [
             (start, r)
             for start, r in found
-            if not self._since(start) and not (bare and self._aside(start, i))
+            if not self._since(start)
+            and not (bare and (self._aside(start, i) or self._period(start) or self._place_clause(start)))
         ]
         pub = self.dates.published
         # "the government that announced the withdrawal in the last days of October 1956. Early
@@ -2064,6 +2141,11 @@ class SentenceAnalyzer:
             place = self._facility_town(tok)
             if place is not None:
                 return place
+            ner = self.roles.ents.get(tok.i)
+            if ner is not None and ner.start == tok.i - (ner[0].lower_ == "the") and " of " in ner.text:
+                # "the University of Papua New Guinea", however the parser splits the name
+                return self.places.resolve(ner.text.split(" of ", 1)[1])
+            return None  # a building's own word is no town ("University", Florida)
         if tok.lemma_.lower() in ("soil", "territory"):
             code = self.roles.phrase_country(tok)
             return Place(code) if code else None
@@ -2128,7 +2210,7 @@ class SentenceAnalyzer:
     def _expand(self, cand: Candidate, others: set[int]) -> list[Candidate]:
         places: list[Place] = getattr(cand, "_places", [])
         if not cand.hostile:
-            resp = self.roles.agent_tokens(cand.head, others)
+            resp = self._doers(cand.head, others)
             states = []
             for tok in resp:
                 # "prosecutors in Scotland and the United States charged …": one each

@@ -53,6 +53,7 @@ OPENED_SETS = (
     "eval/heldout19",
     "eval/heldout20",
     "eval/heldout21",
+    "eval/heldout23",
 )
 DEFAULT_C = 0.5  # inverse regularisation strength (chosen by bench filter-cv)
 DEFAULT_THRESHOLD = 0.6

@@ -26,8 +26,9 @@ def test_heldout12_regression_incident_f1(tmp_path: Path) -> None:
     # place 0.60 (21 of 35), agent state 0.80 (28 of 35), actors 45 of 98 (0.46)
     assert result["f1"] >= 0.51
     assert result["tp"] >= 33
-    assert result["accuracy"]["date"] >= 0.84
-    assert result["accuracy"]["status"] >= 0.84
+    # counted, not as shares: a share falls when more incidents match (31 of 35 right each)
+    assert right(result, "date") >= 29
+    assert right(result, "status") >= 29
     assert right(result, "place") >= 19
     assert right(result, "agent_state") >= 26
     assert result["actors_found"] >= 42
