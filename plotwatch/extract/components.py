@@ -74,6 +74,7 @@ class GazetteerComponent:
             if lower:
                 self.lower.add(ent.id, lower)
         self.kinds = {e.id: e.kind for e in resources.entities}
+        self.exact_case = {e.id for e in resources.entities if e.exact_case}
         self.order = {e.id: i for i, e in enumerate(resources.entities)}
         self.countries = {e.id: e.country for e in resources.entities}
         # one-word names and demonyms of states ("Belarus", "Belarusian"): which states an
@@ -94,12 +95,29 @@ class GazetteerComponent:
         named = self._states_named(doc) if any(len(set(keys)) > 1 for keys in hits.values()) else Counter()
         spans = []
         for (start, end), keys in hits.items():
+            if all(k in self.exact_case for k in keys) and self._inside_longer_name(doc, start):
+                continue  # "the State Security Service" (Georgia's) is not the Security Service (MI5)
             # a name two entities share ("KGB": the Soviet one, Belarus's): the one of the state
             # the article names most, else the one listed first
             key = min(set(keys), key=lambda k: (-named[self.countries[k] or ""], self.order[k]))
             spans.append(Span(doc, start, end, label=self.kinds[key], kb_id=key))
         doc.spans[GAZ_KEY] = filter_spans(spans)
         return doc
+
+    def _inside_longer_name(self, doc: Doc, start: int) -> bool:
+        """The name at ``start`` ends a longer proper name: a capitalised word before it that
+        neither opens the sentence nor names a people or a place ("the State Security Service",
+        not "the British Security Service")."""
+        if start == 0:
+            return False
+        prev = doc[start - 1]
+        return (
+            prev.is_alpha
+            and prev.is_title
+            and not prev.is_sent_start
+            and prev.ent_type_ not in ("NORP", "GPE")
+            and prev.lower_ not in self.state_words
+        )
 
     def _states_named(self, doc: Doc) -> Counter[str]:
         return Counter(code for tok in doc if (code := self.state_words.get(tok.lower_)))

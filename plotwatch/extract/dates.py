@@ -149,13 +149,16 @@ RE_HOURS_LATER = re.compile(
 
 # "fifteen years ago" counts back from the publication date ("Forty years ago today": that day).
 RE_YEARS_AGO = re.compile(
-    rf"\b({_NUMBER}\s+years?|an?\s+year)\s+(?:ago(\s+(?:today|tonight))?|(to\s+the\s+day))(\s+this\s+month)?\b",
+    rf"\b({_NUMBER}\s+years?|an?\s+year)\s+(?:ago(\s+(?:today|tonight))?"
+    rf"|(to\s+the\s+day|today|tonight))(\s+this\s+month)?\b",
     re.I,
-)  # "a year ago tonight" too
+)  # "a year ago tonight" too; "It is twenty-five years today since …": that day
 # "Thirty years ago today", which the tagger reads as "Thirty years ago" and a bare "today": one day
 # ("Fifty years ago this month": one month)
 RE_YEARS_AGO_TODAY = re.compile(
-    rf"\b(?:{_NUMBER}\s+years?|an?\s+year)\s+ago\s+(?:today|tonight|this\s+month)\b", re.I
+    rf"\b(?:{_NUMBER}\s+years?|an?\s+year)\s+(?:ago\s+(?:today|tonight|this\s+month)"
+    rf"|(?:today|tonight)(?=\s+since\b))\b",
+    re.I,
 )
 # "Thirty years" ending a phrase ("Thirty years after the bombing, …"): its number
 RE_YEARS_TAIL = re.compile(rf"\b({_NUMBER})\s+years$", re.I)

@@ -125,6 +125,8 @@ class Candidate:
 
 
 RE_ACT_NOUN = re.compile(ACT_NOUNS)  # a hostile act's noun, by lemma
+KILL_VERBS = frozenset({"kill", *HARM_VERBS})
+DEATH_WORDS = frozenset({"kill", "killing", "die", "dead", "death", "murder", "fatally", "mortally"})
 RE_DECADE = re.compile(r"\b\d{3}0s\b")  # "the 1960s", "in the 1980s"
 
 
@@ -733,6 +735,10 @@ class SentenceAnalyzer:
         scope: list[Token] = []
         for r in roots:
             skip = others | ({c.i for c in r.children if c.dep_ == "conj"} if r.pos_ == "NOUN" else set())
+            if cand.hostile and r.pos_ == "NOUN":
+                # "the car bomb that killed X in central Kyiv in July 2016": the killing told of
+                # the act's own noun is the act, its date and place the act's
+                skip -= {c.i for c in r.children if c.dep_ == "relcl" and c.lemma_.lower() in KILL_VERBS}
             # "They were seized there, and the others were taken the next day": a joined clause
             # with a subject of its own tells another act, its date and places are not this one's
             skip |= {
@@ -895,6 +901,21 @@ class SentenceAnalyzer:
                 and not any(t.lemma_.lower() == "squad" and t.i > head.i for t in head.subtree)
             ):
                 cand.type = "armed_attack"  # killing many is not an assassination
+            fired_on = [
+                [g for t in cand.trigger for g in _in_objects(t, (prep,)) if g.i > t.i]
+                for prep in ("on", "at")
+            ]
+            aimed = fired_on[0] or fired_on[1]  # "opened fire on him at his home"
+            if (
+                cand.type == "armed_attack"
+                and cand.entry.lemmas == ("open", "fire")
+                and self._one_person(aimed)
+            ):
+                # "opened fire on the commander Adam Osmayev", "opened fire on him at his home": an
+                # attempt on one person's life, failed unless a death is told
+                cand.type = "assassination"
+                if not any(t.lemma_.lower() in DEATH_WORDS for t in sent):
+                    cand.status = "failed"
             died = self._died_when(head) if cand.type == "bombing" else []
             if died:
                 # "X, who died in January 2012 when a magnetic bomb was stuck to his car": the
@@ -1414,6 +1435,20 @@ class SentenceAnalyzer:
             for pobj in prep.children
             if pobj.dep_ == "pobj" and (self.roles.is_state_agent(pobj) or self._official(pobj))
         ]
+
+    def _one_person(self, tgt: list[Token]) -> bool:
+        """The acts's targets are one person: a name, "him"/"her", or a person noun with a name
+        in it ("the Chechen volunteer commander Adam Osmayev")."""
+        if len(tgt) != 1 or tgt[0].conjuncts:
+            return False
+        tok = tgt[0]
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her"):
+            return True
+        return (
+            tok.tag_ == "NN"
+            and tok.lemma_.lower() in self.person_nouns
+            and any(t.ent_type_ == "PERSON" for t in tok.subtree)
+        )
 
     @staticmethod
     def _official(tok: Token) -> bool:
@@ -2146,6 +2181,15 @@ class SentenceAnalyzer:
                 # "the University of Papua New Guinea", however the parser splits the name
                 return self.places.resolve(ner.text.split(" of ", 1)[1])
             return None  # a building's own word is no town ("University", Florida)
+        if (
+            tok.pos_ == "NOUN"
+            and tok.lower_ in self.facilities
+            and tok.i > 0
+            and self.doc[tok.i - 1].pos_ == "PROPN"
+        ):
+            place = self._facility_town(tok)  # "at Lilongwe airport", "in Zomba prison"
+            if place is not None:
+                return place
         if tok.lemma_.lower() in ("soil", "territory"):
             code = self.roles.phrase_country(tok)
             return Place(code) if code else None

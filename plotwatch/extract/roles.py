@@ -580,6 +580,16 @@ class RoleFinder:
                 place = self.places.resolve(cur.text)
                 if place is not None and place.place:
                     return place
+        for cur in _in_objects(tok, ("in",)):
+            # "a court in David", the town read as a person: a town of a state the article names
+            if (
+                cur.ent_type_ == "PERSON"
+                and cur.pos_ == "PROPN"
+                and not any(c.dep_ == "compound" for c in cur.children)
+            ):
+                place = self.places.resolve(cur.text)
+                if place is not None and place.place and place.country in self.places.context:
+                    return place
         return None
 
     def is_state_agent(self, tok: Token) -> bool:

@@ -128,6 +128,7 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
     negation = set(cues.get("negation", ()))
     nobody = set(cues.get("negative_subjects", ()))
     future = set(cues.get("future", ()))
+    promised = set(cues.get("promise_verbs", ()))
     finite = False  # a finite clause or participle between trigger and governor
     closed = False  # passed a finite verb with its own subject: its governors' mood is not ours
     prev = tok
@@ -147,6 +148,8 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
         gerund_charge = cur.tag_ == "VBG" and cur.dep_ == "pcomp"  # "jailed for planning an attack"
         if i > 0 and lemma in future and cur.tag_ in ("VBZ", "VBP", "VB", "VBG") and not gerund_charge:
             return "future"
+        if i > 0 and lemma in promised and cur.tag_ == "VBD" and not gerund_charge:
+            return "future"  # "the government promised an inquiry that came to nothing"
         if i == 1 and lemma == "about" and tok.dep_ == "xcomp":
             return "future"  # "he was about to be arrested"
         for child in cur.children:
@@ -165,6 +168,12 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
                 and (clow in nobody or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children))
             ):
                 return "negation"  # "Nobody was ever convicted of either attack", "no one was arrested"
+            if (
+                i == 0
+                and child.dep_ == "dobj"
+                and (clow in nobody or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children))
+            ):
+                return "negation"  # "prosecutors have charged no one", "arrested nobody"
         if cur.dep_ == "pobj" and cur.head.lower_ in negation:
             return "negation"
         if cur.pos_ == "VERB" and cur.tag_ == "VBG" and cur.dep_ == "ROOT":
