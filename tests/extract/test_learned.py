@@ -134,6 +134,7 @@ def test_the_shipped_model_was_trained_on_opened_sets_only() -> None:
     assert "eval/heldout26" not in OPENED_SETS
     assert "eval/heldout27" not in OPENED_SETS
     assert "eval/heldout28" not in OPENED_SETS
+    assert "eval/heldout29" not in OPENED_SETS
     assert 0.0 < model.threshold < 1.0 and model.info["positives"] > 0
     # the off-subject weights: fitted on every row, the background's off-subject ones too
     assert model.off_subject is not None and model.off_subject.info["rows"] > model.info["rows"]
