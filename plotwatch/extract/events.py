@@ -1437,7 +1437,7 @@ class SentenceAnalyzer:
         ]
 
     def _one_person(self, tgt: list[Token]) -> bool:
-        """The acts's targets are one person: a name, "him"/"her", or a person noun with a name
+        """The act's targets are one person: a name, "him"/"her", or a person noun with a name
         in it ("the Chechen volunteer commander Adam Osmayev")."""
         if len(tgt) != 1 or tgt[0].conjuncts:
             return False
