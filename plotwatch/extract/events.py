@@ -130,6 +130,11 @@ DEATH_WORDS = frozenset({"kill", "killing", "die", "dead", "death", "murder", "f
 RE_DECADE = re.compile(r"\b\d{3}0s\b")  # "the 1960s", "in the 1980s"
 
 
+def _within(head: Token, toks: list[Token]) -> list[Token]:
+    """The tokens of ``toks`` inside the phrase ``head`` heads."""
+    return [t for t in toks if head.left_edge.i <= t.i <= head.right_edge.i]
+
+
 def _container(head: Token) -> Token | None:
     """The noun an act's noun is "of" ("a commission of inquiry", "a wave of arrests"), or None."""
     if (
@@ -1039,7 +1044,7 @@ class SentenceAnalyzer:
         "after the arrests by police" still names it."""
         found = self.roles.agent_tokens(head, others)
         if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS and determiner(head) == "the":
-            return [t for t in found if head.left_edge.i <= t.i <= head.right_edge.i]
+            return _within(head, found)
         return found
 
     def _own_doers(self, head: Token, found: list[Token]) -> list[Token]:
@@ -1048,7 +1053,7 @@ class SentenceAnalyzer:
         (A response reacted to, "welcomed the arrest", is one told before: its doer's state comes
         from the story, as before.)"""
         if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.reaction_verbs:
-            return [t for t in found if head.left_edge.i <= t.i <= head.right_edge.i]
+            return _within(head, found)
         return found
 
     def _owner(self, cand: Candidate, resp: list[Token]) -> str | None:

@@ -164,16 +164,12 @@ def blocked(tok: Token, cues: dict[str, Any]) -> str | None:
                 return "negation"
             if (
                 i == 0
-                and child.dep_ in SUBJECT
+                and child.dep_ in (*SUBJECT, "dobj")
                 and (clow in nobody or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children))
             ):
-                return "negation"  # "Nobody was ever convicted of either attack", "no one was arrested"
-            if (
-                i == 0
-                and child.dep_ == "dobj"
-                and (clow in nobody or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children))
-            ):
-                return "negation"  # "prosecutors have charged no one", "arrested nobody"
+                # "Nobody was ever convicted of either attack", "no one was arrested";
+                # "prosecutors have charged no one", "arrested nobody"
+                return "negation"
         if cur.dep_ == "pobj" and cur.head.lower_ in negation:
             return "negation"
         if cur.pos_ == "VERB" and cur.tag_ == "VBG" and cur.dep_ == "ROOT":
